@@ -1,0 +1,37 @@
+"""udi_rules: UDI's internal memo IM 2011-013 as declarative rules.
+
+The path of a rule, one module per stage:
+
+    YAML text        yaml_source.py   strict YAML 1.2, with a source map
+    → rule model     model.py         the schema of a rule file
+    → checked        validate.py      fields, forums, duties..., every diagnostic
+    → compiled       compile.py       plain durable-rules JSON, no engine import
+    → evaluated      durable_engine.py   the only door to durable-rules
+    → decision       evaluate.py, decision.py   conclusions with reasons
+    → explanation    explain.py       text in bokmål or English
+
+    >>> from udi_rules import Rulebook
+    >>> decision = Rulebook.default().evaluate({...})        # doctest: +SKIP
+    >>> print(decision.explain("nb"))                        # doctest: +SKIP
+"""
+
+from .decision import Conclusion, Decision, Reason
+from .errors import Diagnostic, EngineError, FactProblem, InvalidFacts, RulebookError, UdiRulesError
+from .facts import Meeting, PlanningYear
+from .rulebook import Rulebook
+
+__all__ = [
+    "Conclusion",
+    "Decision",
+    "Diagnostic",
+    "EngineError",
+    "FactProblem",
+    "InvalidFacts",
+    "Meeting",
+    "PlanningYear",
+    "Reason",
+    "Rulebook",
+    "RulebookError",
+    "UdiRulesError",
+]
+__version__ = "0.1.0"

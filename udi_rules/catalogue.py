@@ -1,0 +1,58 @@
+"""The rulebook's catalogue: forums, departments, roles, duties, derived facts, provisions.
+
+Rules refer to these by id; facts name forums and departments by id, alias
+or name. The catalogue resolves those names once, in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import did_you_mean
+
+if TYPE_CHECKING:
+    from .model import DerivedFact, Department, Duty, Forum, Provision, Role
+
+
+@dataclass
+class Catalogue:
+    forums: dict[str, Forum] = field(default_factory=dict)
+    departments: dict[str, Department] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    duties: dict[str, Duty] = field(default_factory=dict)
+    derived_facts: dict[str, DerivedFact] = field(default_factory=dict)
+    provisions: dict[str, Provision] = field(default_factory=dict)
+    _forum_names: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def index_forums(self) -> None:
+        """Build the name lookup; call after the forums are all in."""
+        self._forum_names = {}
+        for forum in self.forums.values():
+            for name in (forum.id, forum.name.nb, forum.name.en, *forum.aliases):
+                self._forum_names.setdefault(name.casefold(), forum.id)
+
+    def find_forum(self, name: str) -> str | None:
+        """The forum id for an id, alias or name (any case), or None."""
+        return self._forum_names.get(name.casefold())
+
+    def resolve_forum(self, name: str) -> str:
+        forum = self.find_forum(name)
+        if forum is None:
+            hint = did_you_mean(name, [f.id for f in self.forums.values()] + self.forum_aliases())[0]
+            raise ValueError(f"ukjent forum `{name}` [unknown forum]" + (f"; {hint}" if hint else ""))
+        return forum
+
+    def forum_aliases(self) -> list[str]:
+        return [alias for forum in self.forums.values() for alias in forum.aliases]
+
+    def find_department(self, name: str) -> str | None:
+        upper = name.upper()
+        return upper if upper in self.departments else None
+
+    def resolve_department(self, name: str) -> str:
+        department = self.find_department(name)
+        if department is None:
+            hint = did_you_mean(name, self.departments)[0]
+            raise ValueError(f"ukjent avdeling `{name}` [unknown department]" + (f"; {hint}" if hint else ""))
+        return department

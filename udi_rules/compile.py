@@ -1,0 +1,274 @@
+"""Checked rulebook → a durable-rules ruleset as plain, JSON-serialisable data.
+
+Pure translation; nothing here imports durable-rules. What it absorbs:
+
+* durable-rules has no `not`: negations are pushed down to the leaves
+  (`$neq`, `$lte`, ...). A missing value never satisfies a comparison, so
+  the negation of a test on an optional field also accepts its absence.
+* Facts are encoded the way the tests expect them: dates as day numbers,
+  lists of departments as one true/false flag per department, and
+  absent values left out.
+* Every pattern starts with a `t` test (the fact kind), so no rule can match
+  the engine's own session state.
+* A rule that refers to derived facts becomes one durable rule per
+  alternative, each joining the fact with the derived facts it needs.
+* durable-rules keeps pending alpha matches on a fixed stack of 64 and
+  crashes the process beyond it; every `$or` branch and every rule that can
+  match at once takes a slot. The compiler bounds that width and spreads
+  rules over several rulesets ("chunks") that the adapter chains together.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+from .conditions import All, Any_, Derived, Expr, Not, Test
+from .errors import Diagnostic, RulebookError
+from .facts import FACT_MODELS, field_specs
+from .validate import CheckedRule, CheckedRulebook
+
+#: Alpha-stack slots a chunk may use (durable-rules crashes past 64).
+MAX_WIDTH_PER_CHUNK = 48
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CompiledRuleset:
+    """The compiled form: plain data the adapter hands to durable-rules."""
+
+    data: dict[str, Any]
+
+    def kinds(self) -> list[str]:
+        return list(self.data["kinds"])
+
+    def chunks(self, kind: str) -> list[dict[str, Any]]:
+        return self.data["kinds"][kind]["chunks"]
+
+    @property
+    def rule_of(self) -> dict[str, str]:
+        return self.data["rule_of"]
+
+    @property
+    def derives(self) -> dict[str, list[str]]:
+        return self.data["derives"]
+
+    def encode(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """A fact's values in the form the compiled tests expect."""
+        flags = self.data["kinds"][kind]["flags"]
+        out: dict[str, Any] = {"t": kind}
+        for name, value in values.items():
+            if value is None:
+                continue
+            if name in flags:
+                present = set(value)
+                for option in flags[name]:
+                    out[f"{name}__{option}"] = option in present
+            elif isinstance(value, date):
+                out[name] = value.toordinal()
+            else:
+                out[name] = value
+        return out
+
+
+def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
+    """Translate every checked rule; raise if one cannot be run safely."""
+    departments = sorted(book.catalogue.departments)
+    kinds: dict[str, Any] = {}
+    rule_of: dict[str, str] = {}
+    derives: dict[str, list[str]] = {}
+    problems: list[Diagnostic] = []
+    for kind in FACT_MODELS:
+        flags = {s.name: departments for s in field_specs(kind).values() if s.type == "departments"}
+        compiled: list[tuple[int, dict[str, Any]]] = []
+        for checked in (r for r in book.rules if r.rule.applies_to == kind):
+            rules = _compile_rule(checked, kind)
+            width = sum(_width(r) for r in rules.values())
+            if width > MAX_WIDTH_PER_CHUNK:
+                problems.append(_too_wide(checked, width))
+                continue
+            for name in rules:
+                rule_of[name] = checked.rule.id
+                if checked.rule.then.derive:
+                    derives[name] = list(checked.rule.then.derive)
+            compiled.append((width, rules))
+        kinds[kind] = {"flags": flags, "chunks": _chunk(kind, compiled)}
+    if problems:
+        raise RulebookError(problems)
+    return CompiledRuleset(
+        {
+            "format": FORMAT_VERSION,
+            "rulebook": book.digest,
+            "kinds": kinds,
+            "rule_of": rule_of,
+            "derives": derives,
+        }
+    )
+
+
+def _chunk(kind: str, compiled: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    chunks: list[dict[str, Any]] = []
+    used = MAX_WIDTH_PER_CHUNK + 1
+    for width, rules in compiled:
+        if used + width > MAX_WIDTH_PER_CHUNK:
+            chunks.append({"name": f"udi-{kind}-{len(chunks)}", "rules": {}})
+            used = 0
+        chunks[-1]["rules"].update(rules)
+        used += width
+    return chunks
+
+
+def _too_wide(checked: CheckedRule, width: int) -> Diagnostic:
+    return Diagnostic(
+        "rule-too-wide",
+        f"betingelsen har for mange alternativer som kan gjelde samtidig ({width}, høyst {MAX_WIDTH_PER_CHUNK})",
+        f"the condition has too many alternatives that can hold at once ({width}, at most {MAX_WIDTH_PER_CHUNK})",
+        checked.location,
+        "del regelen i flere regler",
+        "split the rule into several rules",
+    )
+
+
+# --- one rule ---------------------------------------------------------------
+
+
+def _compile_rule(checked: CheckedRule, kind: str) -> dict[str, dict[str, Any]]:
+    """One durable rule per alternative of derived facts the condition needs."""
+    alternatives = _split(checked.expr)
+    out = {}
+    for n, (fact_expr, needed) in enumerate(alternatives):
+        tests = [{"t": kind}]
+        if fact_expr is not None:
+            tests.extend(_and_items(_to_durable(fact_expr, kind, negated=False)))
+        patterns: list[dict[str, Any]] = [{"m": tests[0] if len(tests) == 1 else {"$and": tests}}]
+        for i, name in enumerate(sorted(needed)):
+            patterns.append({f"d{i}": {"$and": [{"t": "derived"}, {"name": name}]}})
+        name = checked.rule.id if len(alternatives) == 1 else f"{checked.rule.id}#{n}"
+        out[name] = {"all": patterns}
+    return out
+
+
+def _split(expr: Expr | None) -> list[tuple[Expr | None, frozenset[str]]]:
+    """Separate a condition into (test on the fact, derived facts needed) alternatives."""
+    if expr is None:
+        return [(None, frozenset())]
+    if not _mentions_derived(expr):
+        return [(expr, frozenset())]
+    if isinstance(expr, Derived):
+        return [(None, frozenset({expr.name}))]
+    if isinstance(expr, Any_):
+        return [alt for item in expr.items for alt in _split(item)]
+    assert isinstance(expr, All), "validation keeps derived facts out of `not`"
+    combined: list[tuple[Expr | None, frozenset[str]]] = [(None, frozenset())]
+    for item in expr.items:
+        combined = [
+            (_conjoin(left, right), need_l | need_r)
+            for left, need_l in combined
+            for right, need_r in _split(item)
+        ]
+    return combined
+
+
+def _mentions_derived(expr: Expr) -> bool:
+    if isinstance(expr, Derived):
+        return True
+    if isinstance(expr, (All, Any_)):
+        return any(_mentions_derived(i) for i in expr.items)
+    if isinstance(expr, Not):
+        return _mentions_derived(expr.item)
+    return False
+
+
+def _conjoin(left: Expr | None, right: Expr | None) -> Expr | None:
+    if left is None or right is None:
+        return left if right is None else right
+    return All((left, right))
+
+
+def _and_items(node: dict[str, Any]) -> list[dict[str, Any]]:
+    return node["$and"] if set(node) == {"$and"} else [node]
+
+
+def _to_durable(expr: Expr, kind: str, *, negated: bool) -> dict[str, Any]:
+    if isinstance(expr, Not):
+        return _to_durable(expr.item, kind, negated=not negated)
+    if isinstance(expr, (All, Any_)):
+        conjunction = isinstance(expr, All) != negated
+        parts = [_to_durable(item, kind, negated=negated) for item in expr.items]
+        if len(parts) == 1:
+            return parts[0]
+        if conjunction:
+            return {"$and": [p for part in parts for p in _and_items(part)]}
+        return {"$or": parts}
+    assert isinstance(expr, Test)
+    return _test(expr, field_specs(kind)[expr.field].nullable, negated)
+
+
+_INVERSE = {"gt": "$lte", "gte": "$lt", "lt": "$gte", "lte": "$gt"}
+
+
+def _test(test: Test, nullable: bool, negated: bool) -> dict[str, Any]:
+    name = test.field
+    if test.op == "contains":
+        return {f"{name}__{test.value}": not negated}
+    if test.op in ("eq", "in"):
+        values = test.value if test.op == "in" else (test.value,)
+        if negated:
+            present = [{"$neq": {name: _encode(v)}} for v in values if v is not None]
+            if None in values:
+                return _all([{"$ex": {name: 1}}, *present])
+            return _any([{"$nex": {name: 1}}, _all(present)]) if nullable else _all(present)
+        return _any([{"$nex": {name: 1}} if v is None else {name: _encode(v)} for v in values])
+    if negated:
+        inverse = {_INVERSE[test.op]: {name: _encode(test.value)}}
+        return _any([{"$nex": {name: 1}}, inverse]) if nullable else inverse
+    return {"$" + test.op: {name: _encode(test.value)}}
+
+
+def _all(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def _any(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    return parts[0] if len(parts) == 1 else {"$or": parts}
+
+
+def _encode(value: Any) -> Any:
+    return value.toordinal() if isinstance(value, date) else value
+
+
+# --- alpha width --------------------------------------------------------------
+
+
+def _width(rule: dict[str, Any]) -> int:
+    """Alpha-stack slots one rule can take when everything it tests holds."""
+    return sum(_node_width(next(iter(p.values()))) for p in rule["all"])
+
+
+def _node_width(node: dict[str, Any]) -> int:
+    if "$and" in node:
+        return math.prod(_node_width(n) for n in node["$and"])
+    if "$or" in node:
+        branches = node["$or"]
+        if _exclusive(branches):
+            return 1
+        return sum(_node_width(n) for n in branches)
+    return 1
+
+
+def _exclusive(branches: Iterable[dict[str, Any]]) -> bool:
+    """Equality tests on one field (or its absence): at most one can hold."""
+    fields = set()
+    for branch in branches:
+        if len(branch) != 1:
+            return False
+        key, value = next(iter(branch.items()))
+        if key == "$nex":
+            fields.add(next(iter(value)))
+        elif key.startswith("$"):
+            return False
+        else:
+            fields.add(key)
+    return len(fields) == 1

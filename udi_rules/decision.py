@@ -1,0 +1,107 @@
+"""The decision: every conclusion the rules draw for one set of facts, with reasons.
+
+Plain pydantic models, so a service can `model_dump_json()` a decision and
+read it back. Conclusions come in rulebook order (file name, then position),
+never in the order the engine happened to fire them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import ConclusionKind, Text
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Reason(_Frozen):
+    """One condition that held, with the fact value that made it hold.
+
+    `negated` means the test did *not* hold and that is why the rule applied
+    (it stood under a `not`).
+    """
+
+    field: str | None = None
+    operator: str | None = None
+    expected: Any = None
+    actual: Any = None
+    negated: bool = False
+    derived: str | None = None
+    derived_by: list[str] = Field(default_factory=list)
+
+
+class Party(_Frozen):
+    """A role, named for this particular set of facts."""
+
+    id: str
+    name: Text
+
+
+class CitationOut(_Frozen):
+    section: str
+    quote: str
+    provision: str | None = None
+
+
+class Conclusion(_Frozen):
+    """What one rule says for these facts."""
+
+    rule_id: str
+    kind: ConclusionKind
+    title: Text
+    duty_id: str
+    duty_title: Text
+    holder: Party
+    action: Text
+    deadline: date | None = None
+    deadline_note: Text | None = None
+    document_type: str | None = None
+    template: str | None = None
+    document_title: str | None = None
+    sender: Party | None = None
+    recipients: list[Party] = Field(default_factory=list)
+    copies: list[Party] = Field(default_factory=list)
+    attachments: list[Text] = Field(default_factory=list)
+    citation: CitationOut
+    interpretation: Text | None = None
+    reasons: list[Reason] = Field(default_factory=list)
+
+
+class DerivedFactOut(_Frozen):
+    """A fact the rules derived on the way, and which rules derived it."""
+
+    id: str
+    description: Text
+    derived_by: list[str]
+    reasons: dict[str, list[Reason]] = Field(default_factory=dict)
+
+
+class Decision(_Frozen):
+    """All conclusions for one set of facts. No conclusions means no rule applies."""
+
+    fact_kind: Literal["meeting", "year"]
+    facts: dict[str, Any]
+    conclusions: list[Conclusion]
+    derived: list[DerivedFactOut] = Field(default_factory=list)
+    rulebook: str = Field(description="the rulebook's content digest")
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return [c.rule_id for c in self.conclusions]
+
+    def by_rule(self, rule_id: str) -> Conclusion:
+        for conclusion in self.conclusions:
+            if conclusion.rule_id == rule_id:
+                return conclusion
+        raise KeyError(rule_id)
+
+    def explain(self, lang: Literal["nb", "en"] = "nb") -> str:
+        """The decision as readable text, in bokmål or English."""
+        from .explain import render
+
+        return render(self, lang)

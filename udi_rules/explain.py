@@ -1,0 +1,183 @@
+"""A decision as text a person reads, in bokmål or English."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .decision import Conclusion, Decision, Reason
+from .facts import field_specs
+
+_KIND_WORDS = {
+    "duty": ("Plikt (skal)", "Duty (must)"),
+    "assess": ("Vurderingsplikt (skal vurderes)", "Duty to assess (must consider)"),
+    "main_rule": ("Hovedregel", "Main rule"),
+    "starting_point": ("Utgangspunkt", "Starting point"),
+    "information": ("Til orientering", "For information"),
+}
+
+_LABELS = {
+    "nb": {
+        "none": "Ingen regler i internmeldingen gjelder for disse faktaene.",
+        "holder": "Hvem",
+        "action": "Hva",
+        "deadline": "Frist",
+        "no_deadline": "ingen fast dato",
+        "document_type": "Dokumenttype",
+        "template": "Mal",
+        "document_title": "Tittel",
+        "sender": "Avsender",
+        "recipients": "Sendes til",
+        "copies": "Kopi til",
+        "attachments": "Vedlegg",
+        "citation": "Hjemmel",
+        "interpretation": "Tolkning",
+        "because": "Fordi",
+        "derived": "Avledede fakta",
+        "rule": "regel",
+        "section": "punkt",
+        "by": "utledet av",
+        "not": "ikke",
+        "one_of": "en av",
+        "contains": "inneholder",
+        "yes": "ja",
+        "no": "nei",
+        "empty": "(tom)",
+        "count": "konklusjon(er)",
+        "meeting": "Møte",
+        "year": "År",
+    },
+    "en": {
+        "none": "No rule of the memo applies to these facts.",
+        "holder": "Who",
+        "action": "What",
+        "deadline": "Deadline",
+        "no_deadline": "no fixed date",
+        "document_type": "Document type",
+        "template": "Template",
+        "document_title": "Title",
+        "sender": "Sender",
+        "recipients": "Send to",
+        "copies": "Copy to",
+        "attachments": "Attachments",
+        "citation": "Source",
+        "interpretation": "Interpretation",
+        "because": "Because",
+        "derived": "Derived facts",
+        "rule": "rule",
+        "section": "section",
+        "by": "derived by",
+        "not": "not",
+        "one_of": "one of",
+        "contains": "contains",
+        "yes": "yes",
+        "no": "no",
+        "empty": "(empty)",
+        "count": "conclusion(s)",
+        "meeting": "Meeting",
+        "year": "Year",
+    },
+}
+
+_COMPARE = {
+    "nb": {"gt": "etter/over", "gte": "fra og med", "lt": "før/under", "lte": "til og med"},
+    "en": {"gt": "after/above", "gte": "from", "lt": "before/below", "lte": "up to"},
+}
+
+
+def render(decision: Decision, lang: str = "nb") -> str:
+    if lang not in _LABELS:
+        raise ValueError(f"lang must be 'nb' or 'en', not {lang!r}")
+    words = _LABELS[lang]
+    lines = [_heading(decision, lang), ""]
+    if not decision.conclusions:
+        lines.append(words["none"])
+    else:
+        lines.append(f"{len(decision.conclusions)} {words['count']}:")
+    for number, conclusion in enumerate(decision.conclusions, 1):
+        lines.append("")
+        lines.extend(_conclusion(number, conclusion, decision, lang))
+    if decision.derived:
+        lines += ["", f"{words['derived']}:"]
+        for fact in decision.derived:
+            lines.append(f"  - {fact.description(lang)} ({words['by']} {words['rule']} {', '.join(fact.derived_by)})")
+    return "\n".join(lines) + "\n"
+
+
+def _heading(decision: Decision, lang: str) -> str:
+    facts = decision.facts
+    words = _LABELS[lang]
+    if decision.fact_kind == "year":
+        return f"{words['year']} {facts['year']} · IM 2011-013 · {decision.rulebook}"
+    days = facts["first_day"] if facts["first_day"] == facts["last_day"] else f"{facts['first_day']}–{facts['last_day']}"
+    return f"{words['meeting']}: {facts['forum']} – {facts['topic']} ({days}) · IM 2011-013 · {decision.rulebook}"
+
+
+def _conclusion(number: int, c: Conclusion, decision: Decision, lang: str) -> list[str]:
+    words = _LABELS[lang]
+    modality = _KIND_WORDS[c.kind][0 if lang == "nb" else 1]
+    out = [f"{number}. [{modality}] {c.title(lang)}  ({words['rule']} {c.rule_id})"]
+    out.append(f"   {words['holder']}: {c.holder.name(lang)}")
+    out.append(f"   {words['action']}: {c.action(lang)}")
+    if c.deadline or c.deadline_note:
+        when = c.deadline.isoformat() if c.deadline else words["no_deadline"]
+        note = f" — {c.deadline_note(lang)}" if c.deadline_note else ""
+        out.append(f"   {words['deadline']}: {when}{note}")
+    for key in ("document_type", "template", "document_title"):
+        value = getattr(c, key)
+        if value:
+            out.append(f"   {words[key]}: {value}")
+    if c.sender:
+        out.append(f"   {words['sender']}: {c.sender.name(lang)}")
+    for key in ("recipients", "copies"):
+        parties = getattr(c, key)
+        if parties:
+            out.append(f"   {words[key]}: {', '.join(p.name(lang) for p in parties)}")
+    if c.attachments:
+        out.append(f"   {words['attachments']}: {'; '.join(a(lang) for a in c.attachments)}")
+    out.append(f"   {words['citation']}: IM 2011-013 {words['section']} {c.citation.section}: «{c.citation.quote}»")
+    if c.interpretation:
+        out.append(f"   {words['interpretation']}: {c.interpretation(lang)}")
+    if c.reasons:
+        out.append(f"   {words['because']}:")
+        out.extend(f"     - {reason_text(r, decision, lang)}" for r in c.reasons)
+    return out
+
+
+def reason_text(reason: Reason, decision: Decision, lang: str) -> str:
+    """One reason as a sentence fragment: the condition and the value that met it."""
+    words = _LABELS[lang]
+    if reason.derived:
+        label = next((d.description(lang) for d in decision.derived if d.id == reason.derived), reason.derived)
+        return f"{label} ({words['by']} {words['rule']} {', '.join(reason.derived_by)})"
+    spec = field_specs(decision.fact_kind)[reason.field or ""]
+    label = spec.nb if lang == "nb" else spec.en
+    actual = _value(reason.actual, lang)
+    op = reason.operator
+    if op == "eq":
+        test = ""
+    elif op == "in":
+        test = f" ({words['one_of']} {', '.join(_value(v, lang) for v in reason.expected)})"
+    elif op == "contains":
+        test = f" ({words['contains']} {_value(reason.expected, lang)})"
+    else:
+        test = f" ({_COMPARE[lang][op or 'gt']} {_value(reason.expected, lang)})"
+    if reason.negated:
+        expected = "" if op != "eq" else f" {_value(reason.expected, lang)}"
+        return f"{label}: {actual} — {words['not']}{expected}{test}"
+    return f"{label}: {actual}{test}"
+
+
+def _value(value: Any, lang: str) -> str:
+    words = _LABELS[lang]
+    if value is True:
+        return words["yes"]
+    if value is False:
+        return words["no"]
+    if value is None:
+        return words["empty"]
+    if isinstance(value, list):
+        return ", ".join(_value(v, lang) for v in value) or words["empty"]
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

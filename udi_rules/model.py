@@ -1,0 +1,346 @@
+"""The rule-file schema: what a YAML file in `rules/` may contain.
+
+These pydantic models check the shape of each entry (names, types, required
+fields). Whether a rule makes sense against the fact vocabulary and the
+catalogue (known fields, forums, duties) is checked afterwards, in
+`validate.py`, where every reference can be traced back to its line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    RootModel,
+    Strict,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+Str = Annotated[str, Strict(), Field(min_length=1)]
+Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9][a-z0-9_.\-]*$", max_length=80)]
+Scalar = Union[Annotated[bool, Strict()], Annotated[int, Strict()], Annotated[float, Strict()], Str, None]
+
+CONCLUSION_KINDS = ("duty", "assess", "main_rule", "starting_point", "information")
+ConclusionKind = Literal["duty", "assess", "main_rule", "starting_point", "information"]
+
+
+class Strict_(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(Strict_):
+    """The same text in bokmål and English."""
+
+    nb: Str = Field(description="Bokmål")
+    en: Str = Field(description="English")
+
+    def __call__(self, lang: str) -> str:
+        return self.nb if lang == "nb" else self.en
+
+
+# --- conditions -------------------------------------------------------------
+
+RESERVED = ("all", "any", "not", "derived")
+OPERATORS = ("in", "gt", "gte", "lt", "lte", "contains")
+
+
+class Operators(Strict_):
+    """Tests other than equality; several in one mapping must all hold."""
+
+    in_: list[Scalar] | None = Field(None, alias="in", min_length=1, description="én av verdiene / one of the values")
+    gt: Scalar = Field(None, description="større enn / greater than")
+    gte: Scalar = Field(None, description="større enn eller lik / at least")
+    lt: Scalar = Field(None, description="mindre enn / less than")
+    lte: Scalar = Field(None, description="mindre enn eller lik / at most")
+    contains: Scalar = Field(None, description="listen inneholder / the list contains")
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Operators:
+        if not self.model_fields_set:
+            raise ValueError("tom test; bruk en av in, gt, gte, lt, lte, contains [empty test]")
+        return self
+
+    def items(self) -> list[tuple[str, Any]]:
+        """The operators that were written, in a fixed order."""
+        names = {"in_": "in"}
+        return [
+            (names.get(name, name), getattr(self, name))
+            for name in ("in_", "gt", "gte", "lt", "lte", "contains")
+            if name in self.model_fields_set
+        ]
+
+
+FieldValue = Union[Operators, Scalar]
+
+
+class FieldTests(RootModel[dict[str, FieldValue]]):
+    """`field: value` or `field: {operator: value}`; several fields must all hold."""
+
+    @field_validator("root")
+    @classmethod
+    def _not_empty(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if not value:
+            raise ValueError("tom betingelse [empty condition]")
+        return value
+
+
+class AllOf(Strict_):
+    all: list[Condition] = Field(min_length=1, description="alle må gjelde / all must hold")
+
+
+class AnyOf(Strict_):
+    any: list[Condition] = Field(min_length=1, description="minst én må gjelde / at least one must hold")
+
+
+class NotOf(Strict_):
+    not_: Condition = Field(alias="not", description="må ikke gjelde / must not hold")
+
+
+class DerivedRef(Strict_):
+    derived: Id = Field(description="et avledet faktum som en annen regel har utledet / a derived fact")
+
+
+def _condition_tag(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return {AllOf: "all", AnyOf: "any", NotOf: "not", DerivedRef: "derived"}.get(type(value), "field")
+    if not isinstance(value, dict) or not value:
+        return None
+    reserved = [k for k in value if k in RESERVED]
+    if reserved:
+        return reserved[0] if len(value) == 1 else None
+    return "field"
+
+
+Condition = Annotated[
+    Union[
+        Annotated[AllOf, Tag("all")],
+        Annotated[AnyOf, Tag("any")],
+        Annotated[NotOf, Tag("not")],
+        Annotated[DerivedRef, Tag("derived")],
+        Annotated[FieldTests, Tag("field")],
+    ],
+    Discriminator(
+        _condition_tag,
+        custom_error_type="condition",
+        custom_error_message=(
+            "en betingelse er `all`, `any`, `not`, `derived` eller `felt: verdi`, alene i sin mapping "
+            "[a condition is `all`, `any`, `not`, `derived` or `field: value`, alone in its mapping]"
+        ),
+    ),
+]
+
+AllOf.model_rebuild()
+AnyOf.model_rebuild()
+NotOf.model_rebuild()
+
+
+# --- catalogue entries ------------------------------------------------------
+
+
+class Forum(Strict_):
+    """An international forum UDI takes part in."""
+
+    id: Id
+    name: Text
+    aliases: list[Str] = Field(default_factory=list, description="andre navn og forkortelser / other names")
+    note: Text | None = None
+
+
+class Department(Strict_):
+    """A department (avdeling) of UDI."""
+
+    id: Annotated[str, Strict(), Field(pattern=r"^[A-ZÆØÅ][A-ZÆØÅ0-9]{1,9}$")]
+    name: Text
+
+
+class Role(Strict_):
+    """Someone who holds a duty or receives a document.
+
+    The name may say `{responsible_department}` or `{forum}`; the decision
+    fills them in from the meeting.
+    """
+
+    id: Id
+    name: Text
+
+
+class MeetingDeadline(Strict_):
+    """A deadline counted in days from a date in the facts."""
+
+    days_after: Annotated[int, Strict(), Field(ge=0, le=366)]
+    from_: Id = Field(alias="from", description="datofeltet fristen regnes fra / the date field it counts from")
+    later_of: Id | None = Field(
+        None, description="datofelt som flytter fristen når det er senere / a date field that moves it when later"
+    )
+    pending_when: Id | None = Field(
+        None,
+        description="sant/usant-felt: fristen venter på `later_of` når dette er sant / "
+        "a true/false field: the deadline waits for `later_of` while this is true",
+    )
+    non_working_day: Literal["keep", "next_working_day"] = Field(
+        "keep", description="helg og helligdag: behold eller flytt / weekend and public holiday: keep or move"
+    )
+
+
+class DateInYear(Strict_):
+    """A deadline on a fixed day of the fact's year, such as 1 May."""
+
+    date_in_year: Annotated[str, Strict(), Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] = Field(
+        description="MM-DD"
+    )
+    non_working_day: Literal["keep", "next_working_day"] = "keep"
+
+
+def _deadline_tag(value: Any) -> str | None:
+    if isinstance(value, BaseModel):
+        return "date_in_year" if isinstance(value, DateInYear) else "days_after"
+    if isinstance(value, dict):
+        if "date_in_year" in value:
+            return "date_in_year"
+        if "days_after" in value:
+            return "days_after"
+    return None
+
+
+Deadline = Annotated[
+    Union[Annotated[MeetingDeadline, Tag("days_after")], Annotated[DateInYear, Tag("date_in_year")]],
+    Discriminator(
+        _deadline_tag,
+        custom_error_type="deadline",
+        custom_error_message=(
+            "en frist har enten `days_after` og `from`, eller `date_in_year` "
+            "[a deadline has either `days_after` and `from`, or `date_in_year`]"
+        ),
+    ),
+]
+
+
+class Duty(Strict_):
+    """What a conclusion means in practice, defined once and referred to by id."""
+
+    id: Id
+    title: Text
+    holder: Id = Field(description="rollen som har plikten / the role that holds it")
+    action: Text = Field(description="hva som skal gjøres / what to do")
+    document_type: Str | None = Field(None, description="dokumenttype i WebSak / document type in WebSak")
+    template: Str | None = Field(None, description="mal i WebSak / template in WebSak")
+    document_title: Str | None = Field(
+        None, description="tittel, med {forum} og {topic} / title, with {forum} and {topic}"
+    )
+    sender: Id | None = Field(None, description="rollen som står som avsender / the role that signs it")
+    recipients: list[Id] = Field(default_factory=list)
+    copies: list[Id] = Field(default_factory=list)
+    attachments: list[Text] = Field(default_factory=list)
+    deadline: Deadline | None = None
+    deadline_text: Text | None = Field(None, description="fristen i ord / the deadline in words")
+
+
+class DerivedFact(Strict_):
+    """A fact that rules derive and other rules can match (forward chaining)."""
+
+    id: Id
+    applies_to: Literal["meeting", "year"] = "meeting"
+    description: Text
+
+
+class Provision(Strict_):
+    """One provision of the memo: a bullet or a normative sentence."""
+
+    id: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?-[0-9]{1,2}$")]
+    section: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?$")]
+    quote: Str
+    not_a_rule: Literal["purpose", "organisation", "exhortation", "reference"] | None = Field(
+        None,
+        description="hvorfor bestemmelsen ikke er en regel / why the provision is not a rule",
+    )
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _section_matches_id(self) -> Provision:
+        if not self.id.startswith(self.section + "-"):
+            raise ValueError(
+                f"id `{self.id}` begynner ikke med seksjonen `{self.section}` "
+                f"[id `{self.id}` does not start with the section `{self.section}`]"
+            )
+        return self
+
+
+# --- rules ------------------------------------------------------------------
+
+
+class Citation(Strict_):
+    """Where in the memo a rule comes from."""
+
+    section: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?$")]
+    quote: Str = Field(description="et kort, ordrett sitat fra internmeldingen / a short verbatim quote")
+    provision: Str | None = Field(None, description="bestemmelsens id i provisions / the provision's id")
+
+
+class Then(Strict_):
+    """What follows when a rule applies."""
+
+    kind: ConclusionKind | None = Field(
+        None,
+        description=(
+            "duty = skal; assess = skal vurderes; main_rule = som hovedregel; "
+            "starting_point = som utgangspunkt; information = til orientering"
+        ),
+    )
+    duty: Id | None = Field(None, description="id i pliktkatalogen / id in the duty catalogue")
+    derive: list[Id] = Field(default_factory=list, description="avledede fakta / derived facts")
+
+    @model_validator(mode="after")
+    def _something_follows(self) -> Then:
+        if self.kind is None and not self.derive:
+            raise ValueError("`then` må ha `kind` og `duty`, eller `derive` [`then` needs `kind` and `duty`, or `derive`]")
+        if (self.kind is None) != (self.duty is None):
+            raise ValueError("`kind` og `duty` hører sammen [`kind` and `duty` go together]")
+        return self
+
+
+class Rule(Strict_):
+    """One rule: when the facts say this, the memo says that."""
+
+    id: Id
+    title: Text
+    citation: Citation
+    applies_to: Literal["meeting", "year"] = Field(
+        "meeting", description="faktatypen regelen gjelder / the fact kind it applies to"
+    )
+    when: Condition | None = Field(None, description="betingelsen; uten `when` gjelder regelen alltid / the condition")
+    then: Then
+    interpretation: Text | None = Field(
+        None, description="tolkningen der internmeldingen gir rom / the reading chosen where the memo leaves room"
+    )
+
+
+class RuleFile(Strict_):
+    """One YAML file in `rules/`. Any of the sections may appear in any file."""
+
+    forums: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Forum"})
+    departments: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Department"})
+    roles: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Role"})
+    duties: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Duty"})
+    derived_facts: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "DerivedFact"})
+    provisions: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Provision"})
+    rules: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Rule"})
+
+
+SECTION_MODELS: dict[str, type[BaseModel]] = {
+    "forums": Forum,
+    "departments": Department,
+    "roles": Role,
+    "duties": Duty,
+    "derived_facts": DerivedFact,
+    "provisions": Provision,
+    "rules": Rule,
+}
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
