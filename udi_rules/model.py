@@ -240,6 +240,11 @@ class Duty(Strict_):
     attachments: list[Text] = Field(default_factory=list)
     deadline: Deadline | None = None
     deadline_text: Text | None = Field(None, description="fristen i ord / the deadline in words")
+    provisions: list[Str] = Field(
+        default_factory=list,
+        description="bestemmelsene pliktens detaljer koder (mal, mottakere, frist) / "
+        "the provisions its details encode (template, recipients, deadline)",
+    )
 
 
 class DerivedFact(Strict_):

@@ -503,6 +503,15 @@ def _check_duty(entry: _Entry, catalogue: Catalogue, sink: DiagnosticSink) -> No
         for i, value in enumerate(getattr(duty, key)):
             if value not in roles:
                 sink.add(_unknown("unknown-role", "rolle", "role", value, roles, entry.at(key, i)))
+    if catalogue.provisions:
+        for i, provision in enumerate(duty.provisions):  # type: ignore[attr-defined]
+            if provision not in catalogue.provisions:
+                sink.add(
+                    _unknown(
+                        "unknown-provision", "bestemmelse", "provision", provision,
+                        catalogue.provisions, entry.at("provisions", i),
+                    )
+                )
     if duty.document_title:  # type: ignore[attr-defined]
         for placeholder in PLACEHOLDER.findall(duty.document_title):  # type: ignore[attr-defined]
             if placeholder not in TITLE_PLACEHOLDERS:

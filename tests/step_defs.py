@@ -1,0 +1,276 @@
+"""The Norwegian step vocabulary that binds `features/*.feature` to the rulebook.
+
+A handful of patterns serve every scenario: "Gitt" sets up a meeting (or a
+year) in plain words, "Når reglene vurderes" evaluates it, and "Så gjelder
+«tittel»" finds a rule by its Norwegian title, so a scenario reads like the
+memo and still names exactly one rule. Rule coverage is read from these
+lines by `test_scenario_coverage.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from udi_rules import Conclusion, Decision, Rulebook
+
+MONTHS = [
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+]
+
+
+def norwegian_date(text: str) -> date:
+    """'3. mars 2027' → date(2027, 3, 3)."""
+    match = re.fullmatch(r"\s*(\d{1,2})\.\s+([a-zæøå]+)\s+(\d{4})\s*", text)
+    if not match or match.group(2) not in MONTHS:
+        raise ValueError(f"not a Norwegian date: {text!r} (write e.g. '3. mars 2027')")
+    return date(int(match.group(3)), MONTHS.index(match.group(2)) + 1, int(match.group(1)))
+
+
+def rule_id_for_title(rulebook: Rulebook, title: str) -> str:
+    """The id of the rule whose bokmål title is `title`; fails loudly on no match."""
+    matches = [r.rule.id for r in rulebook.checked.rules if r.rule.title.nb == title]
+    assert matches, f"no rule has the title «{title}»"
+    assert len(matches) == 1, f"several rules have the title «{title}»: {matches}"
+    return matches[0]
+
+
+class Case:
+    """The facts a scenario builds up, and the decision once evaluated."""
+
+    def __init__(self) -> None:
+        self.kind = "meeting"
+        self.facts: dict[str, Any] = {}
+        self.decision: Decision | None = None
+        self.current: Conclusion | None = None
+
+    def set(self, **values: Any) -> None:
+        self.facts.update(values)
+        self.decision = None
+
+
+def _meeting(forum: str, first: date, last: date) -> dict[str, Any]:
+    # What a scenario does not mention is the ordinary case: an operational
+    # expert meeting, UDI alone, a UDI leader present, ASA responsible.
+    return {
+        "forum": forum,
+        "topic": "Tema for møtet",
+        "first_day": first,
+        "last_day": last,
+        "agenda_level": "operational",
+        "meeting_level": "expert",
+        "udi_attends_alone": True,
+        "ministry_of_justice_attends": False,
+        "udi_leader_attends": True,
+        "responsible_department": "ASA",
+    }
+
+
+@pytest.fixture
+def case() -> Case:
+    return Case()
+
+
+# --- Gitt: the meeting ---------------------------------------------------------------
+
+@given(parsers.re(r"et møte i (?P<forum>\S+) som avsluttes (?P<day>.+)$"))
+def one_day_meeting(case: Case, forum: str, day: str) -> None:
+    d = norwegian_date(day)
+    case.set(**_meeting(forum, d, d))
+
+
+@given(parsers.re(r"et møte i (?P<forum>\S+) fra (?P<first>.+) til (?P<last>.+)$"))
+def multi_day_meeting(case: Case, forum: str, first: str, last: str) -> None:
+    case.set(**_meeting(forum, norwegian_date(first), norwegian_date(last)))
+
+
+@given(parsers.re(r"et møte i (?P<forum>\S+)$"))
+def some_meeting(case: Case, forum: str) -> None:
+    case.set(**_meeting(forum, date(2027, 3, 3), date(2027, 3, 3)))
+
+
+@given(parsers.parse("året {year:d}"))
+def planning_year(case: Case, year: int) -> None:
+    case.kind = "year"
+    case.set(year=year)
+
+
+_FLAGS: dict[str, dict[str, Any]] = {
+    "Justisdepartementet deltar ikke": {"ministry_of_justice_attends": False},
+    "Justisdepartementet deltar": {"ministry_of_justice_attends": True, "udi_attends_alone": False},
+    "UDI deltar alene": {"udi_attends_alone": True},
+    "UDI deltar sammen med et departement": {"udi_attends_alone": False},
+    "møtet er på ledernivå": {"meeting_level": "leader"},
+    "møtet er på ekspertnivå": {"meeting_level": "expert"},
+    "en leder fra UDI deltar": {"udi_leader_attends": True},
+    "ingen leder fra UDI deltar": {"udi_leader_attends": False},
+    "agendaen er på strategisk nivå": {"agenda_level": "strategic"},
+    "agendaen er på operativt nivå": {"agenda_level": "operational"},
+    "tolkning av regelverk eller praksis skal diskuteres": {"interpretation_on_agenda": True},
+    "innkallingen varsler mulige lovendringer i Norge": {"invitation_signals_law_change": True},
+    "innkallingen varsler budsjettmessige konsekvenser": {"invitation_signals_budget_consequences": True},
+    "innkallingen varsler politisk sensitive saker": {"invitation_signals_political_sensitivity": True},
+    "innkallingen varsler ingen slike saker": {
+        "invitation_signals_law_change": False,
+        "invitation_signals_budget_consequences": False,
+        "invitation_signals_political_sensitivity": False,
+    },
+    "UDIs bidrag krever prinsipielle og strategiske avklaringer": {"contribution_needs_principled_clarification": True},
+    "en lovendring i EU eller Schengen er under arbeid": {"eu_schengen_legal_change_pending": True},
+    "spørsmål av prinsipiell karakter ble drøftet": {"principled_questions_discussed": True},
+    "ingen spørsmål av prinsipiell karakter ble drøftet": {"principled_questions_discussed": False},
+    "sekretariatet utarbeider offisielt referat": {"official_minutes_expected": True},
+    "det kommer ikke noe offisielt referat": {"official_minutes_expected": False, "official_minutes_available_on": None},
+}
+
+
+@given(parsers.re(r"(?P<sentence>" + "|".join(re.escape(k) for k in _FLAGS) + r")$"))
+def a_fact_in_words(case: Case, sentence: str) -> None:
+    case.set(**_FLAGS[sentence])
+
+
+@given(parsers.parse("det offisielle referatet foreligger {day}"))
+def minutes_available(case: Case, day: str) -> None:
+    case.set(official_minutes_expected=True, official_minutes_available_on=norwegian_date(day))
+
+
+@given(parsers.parse("ansvarlig avdeling er {department}"))
+def responsible(case: Case, department: str) -> None:
+    case.set(responsible_department=department)
+
+
+@given(parsers.parse("henvendelsen om å delta kom til {department}"))
+def request_received(case: Case, department: str) -> None:
+    case.set(invitation_received_by=department)
+
+
+@given(parsers.parse("møtet berører arbeidet i {departments}"))
+def concerned(case: Case, departments: str) -> None:
+    names = [d.strip() for d in re.split(r",| og ", departments) if d.strip()]
+    case.set(departments_concerned=names)
+
+
+@given(parsers.parse("temaet er «{topic}»"))
+def topic(case: Case, topic: str) -> None:
+    case.set(topic=topic)
+
+
+# --- Når ---------------------------------------------------------------------------
+
+@when("reglene vurderes")
+def evaluate(case: Case, rulebook: Rulebook) -> None:
+    case.decision = rulebook.evaluate(case.facts, kind=case.kind)
+
+
+# --- Så ------------------------------------------------------------------------------
+
+def _decision(case: Case) -> Decision:
+    assert case.decision is not None, "the scenario needs «Når reglene vurderes» first"
+    return case.decision
+
+
+def _fired(decision: Decision) -> set[str]:
+    return set(decision.rule_ids) | {rule for d in decision.derived for rule in d.derived_by}
+
+
+@then(parsers.parse("gjelder «{title}»"))
+def rule_applies(case: Case, rulebook: Rulebook, title: str) -> None:
+    rule_id = rule_id_for_title(rulebook, title)
+    decision = _decision(case)
+    assert rule_id in _fired(decision), f"«{title}» ({rule_id}) did not apply:\n{decision.explain('nb')}"
+    case.current = next((c for c in decision.conclusions if c.rule_id == rule_id), None)
+
+
+@then(parsers.parse("gjelder ikke «{title}»"))
+def rule_does_not_apply(case: Case, rulebook: Rulebook, title: str) -> None:
+    rule_id = rule_id_for_title(rulebook, title)
+    decision = _decision(case)
+    assert rule_id not in _fired(decision), f"«{title}» ({rule_id}) applied:\n{decision.explain('nb')}"
+
+
+@then("gjelder ingen regler")
+def nothing_applies(case: Case) -> None:
+    decision = _decision(case)
+    assert not decision.conclusions and not decision.derived, decision.explain("nb")
+
+
+def _conclusion(case: Case) -> Conclusion:
+    assert case.current is not None, "«Og ...» about a conclusion must follow «Så gjelder «tittel»» with a conclusion"
+    return case.current
+
+
+@then(parsers.parse("fristen er {day}"))
+def deadline_is(case: Case, day: str) -> None:
+    assert _conclusion(case).deadline == norwegian_date(day)
+
+
+@then("fristen venter på det offisielle referatet")
+def deadline_waits(case: Case) -> None:
+    conclusion = _conclusion(case)
+    assert conclusion.deadline is None and conclusion.deadline_note is not None
+    assert "venter på offisielt referat" in conclusion.deadline_note.nb
+
+
+@then(parsers.parse("plikten ligger hos {holder}"))
+def holder_is(case: Case, holder: str) -> None:
+    assert _conclusion(case).holder.name.nb == holder
+
+
+@then(parsers.parse("avsender er {sender}"))
+def sender_is(case: Case, sender: str) -> None:
+    conclusion = _conclusion(case)
+    assert conclusion.sender is not None and conclusion.sender.name.nb == sender
+
+
+@then(parsers.parse("den sendes til {recipients}"))
+def recipients_are(case: Case, recipients: str) -> None:
+    assert [p.name.nb for p in _conclusion(case).recipients] == _names(recipients)
+
+
+@then(parsers.parse("kopi går til {copies}"))
+def copies_are(case: Case, copies: str) -> None:
+    assert [p.name.nb for p in _conclusion(case).copies] == _names(copies)
+
+
+@then(parsers.parse("dokumenttypen er «{value}»"))
+def document_type_is(case: Case, value: str) -> None:
+    assert _conclusion(case).document_type == value
+
+
+@then(parsers.parse("malen er «{value}»"))
+def template_is(case: Case, value: str) -> None:
+    assert _conclusion(case).template == value
+
+
+@then(parsers.parse("tittelen er «{value}»"))
+def title_is(case: Case, value: str) -> None:
+    assert _conclusion(case).document_title == value
+
+
+@then(parsers.parse("vedlegget er {attachment}"))
+def attachment_is(case: Case, attachment: str) -> None:
+    assert attachment in [a.nb for a in _conclusion(case).attachments]
+
+
+@then(parsers.parse("begrunnelsen nevner «{text}»"))
+def explanation_mentions(case: Case, text: str) -> None:
+    assert text in _decision(case).explain("nb")
+
+
+def _names(text: str) -> list[str]:
+    """'A, B og C' → ['A', 'B', 'C'], keeping commas inside parentheses and «»."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(«"
+        depth -= char in ")»"
+        current += char
+        if depth == 0 and current.endswith((", ", " og ")):
+            parts.append(current[: -2 if current.endswith(", ") else -4])
+            current = ""
+    parts.append(current)
+    return [p.strip() for p in parts if p.strip()]
