@@ -39,8 +39,8 @@ class Catalogue:
     def resolve_forum(self, name: str) -> str:
         forum = self.find_forum(name)
         if forum is None:
-            hint = did_you_mean(name, [f.id for f in self.forums.values()] + self.forum_aliases())[0]
-            raise ValueError(f"ukjent forum `{name}` [unknown forum]" + (f"; {hint}" if hint else ""))
+            nb, en = did_you_mean(name, [f.id for f in self.forums.values()] + self.forum_aliases())
+            raise ValueError(_bilingual(f"ukjent forum `{name}`", nb, f"unknown forum `{name}`", en))
         return forum
 
     def forum_aliases(self) -> list[str]:
@@ -53,6 +53,13 @@ class Catalogue:
     def resolve_department(self, name: str) -> str:
         department = self.find_department(name)
         if department is None:
-            hint = did_you_mean(name, self.departments)[0]
-            raise ValueError(f"ukjent avdeling `{name}` [unknown department]" + (f"; {hint}" if hint else ""))
+            nb, en = did_you_mean(name, self.departments)
+            raise ValueError(_bilingual(f"ukjent avdeling `{name}`", nb, f"unknown department `{name}`", en))
         return department
+
+
+def _bilingual(nb: str, hint_nb: str, en: str, hint_en: str) -> str:
+    """'bokmål; hint [English; hint]': the shape every fact problem message has."""
+    if hint_nb:
+        nb, en = f"{nb}; {hint_nb}", f"{en}; {hint_en}"
+    return f"{nb} [{en}]"

@@ -80,8 +80,10 @@ def _problem(error: Mapping[str, Any], model: type[BaseModel]) -> FactProblem:
         match = re.match(r"^([a-z_]+): (.*)$", message, re.S)
         if match and not loc:
             loc, message = [match.group(1)], match.group(2)
-        nb, _, en = message.partition(" [")
-        return FactProblem(".".join(loc), nb, en.rstrip("]") or nb, None if not loc else value)
+        nb, bracket, en = message.rpartition(" [")
+        if not bracket:
+            nb, en = message, message + "]"
+        return FactProblem(".".join(loc), nb, en[:-1], None if not loc else value)
     if kind == "extra_forbidden":
         hint_nb, hint_en = did_you_mean(loc[-1], model.model_fields)
         return FactProblem(
