@@ -75,7 +75,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     except YamlProblems as problems:
         _report(problems.diagnostics, args)
         return FACTS_INVALID
-    kind = args.kind or ("year" if isinstance(data, dict) and set(data) == {"year"} else "meeting")
+    kind = args.kind or ("year" if isinstance(data, dict) and "year" in data and "forum" not in data else "meeting")
     rulebook = Rulebook.load(args.rules) if args.rules else Rulebook.default()
     try:
         decision = rulebook.evaluate(data if isinstance(data, dict) else {}, kind=kind)

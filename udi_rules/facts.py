@@ -204,6 +204,12 @@ class PlanningYear(Facts):
     year: Annotated[int, Strict()] = fact_field(
         "int", "Året pliktene gjelder for", "The year the duties are for", ge=2011, le=2100
     )
+    memo_in_force: StrictBool = fact_field(
+        "bool",
+        "IM 2011-013 gjelder for året (er ikke opphevet eller erstattet)",
+        "IM 2011-013 is in force for the year (has not been repealed or replaced)",
+        default=True,
+    )
 
 
 FACT_MODELS: dict[str, type[Facts]] = {m.kind: m for m in (Meeting, PlanningYear)}
