@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 
 @dataclass(frozen=True, order=True)
@@ -54,16 +54,29 @@ class Diagnostic:
         }
 
 
-def did_you_mean(word: object, choices: Iterable[str]) -> tuple[str, str]:
-    """The nearest known name as a (nb, en) hint, or two empty strings."""
+def nearest_name(word: object, choices: Iterable[str], synonyms: Mapping[str, str] | None = None) -> str | None:
+    """The known name nearest to `word` (any case), or None when none is near enough.
+
+    `synonyms` maps other words for a name (such as Norwegian ones) to it.
+    """
     if not isinstance(word, str):
-        return "", ""
+        return None
     options = list(choices)
+    known = (synonyms or {}).get(word.casefold().replace(" ", "_"))
+    if known in options:
+        return known
     lowered = {c.lower(): c for c in options}
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    if not match:
+    return lowered[match[0]] if match else None
+
+
+def did_you_mean(
+    word: object, choices: Iterable[str], synonyms: Mapping[str, str] | None = None
+) -> tuple[str, str]:
+    """The nearest known name as a (nb, en) hint, or two empty strings."""
+    best = nearest_name(word, choices, synonyms)
+    if best is None:
         return "", ""
-    best = lowered[match[0]]
     return f"mente du `{best}`?", f"did you mean `{best}`?"
 
 

@@ -22,10 +22,12 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 Str = Annotated[str, Strict(), Field(min_length=1)]
 Id = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9][a-z0-9_.\-]*$", max_length=80)]
 Scalar = Union[Annotated[bool, Strict()], Annotated[int, Strict()], Annotated[float, Strict()], Str, None]
+Operand = Union[Annotated[bool, Strict()], Annotated[int, Strict()], Annotated[float, Strict()], Str]
 
 CONCLUSION_KINDS = ("duty", "assess", "main_rule", "starting_point", "information")
 ConclusionKind = Literal["duty", "assess", "main_rule", "starting_point", "information"]
@@ -38,8 +40,8 @@ class Strict_(BaseModel):
 class Text(Strict_):
     """The same text in bokmål and English."""
 
-    nb: Str = Field(description="Bokmål")
-    en: Str = Field(description="English")
+    nb: Str = Field(description="teksten på bokmål / the text in bokmål")
+    en: Str = Field(description="teksten på engelsk / the text in English")
 
     def __call__(self, lang: str) -> str:
         return self.nb if lang == "nb" else self.en
@@ -54,12 +56,13 @@ OPERATORS = ("in", "gt", "gte", "lt", "lte", "contains")
 class Operators(Strict_):
     """Tests other than equality; several in one mapping must all hold."""
 
-    in_: list[Scalar] | None = Field(None, alias="in", min_length=1, description="én av verdiene / one of the values")
-    gt: Scalar = Field(None, description="større enn / greater than")
-    gte: Scalar = Field(None, description="større enn eller lik / at least")
-    lt: Scalar = Field(None, description="mindre enn / less than")
-    lte: Scalar = Field(None, description="mindre enn eller lik / at most")
-    contains: Scalar = Field(None, description="listen inneholder / the list contains")
+    # The default None only stands for "not written": a test written out must have a value.
+    in_: list[Scalar] = Field(None, alias="in", min_length=1, description="én av verdiene / one of the values")
+    gt: Operand = Field(None, description="større enn / greater than")
+    gte: Operand = Field(None, description="større enn eller lik / at least")
+    lt: Operand = Field(None, description="mindre enn / less than")
+    lte: Operand = Field(None, description="mindre enn eller lik / at most")
+    contains: Operand = Field(None, description="listen inneholder / the list contains")
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Operators:
@@ -77,7 +80,25 @@ class Operators(Strict_):
         ]
 
 
-FieldValue = Union[Operators, Scalar]
+def _field_value_tag(value: Any) -> str | None:
+    if isinstance(value, (Operators, dict)):
+        return "test"
+    if isinstance(value, list):
+        return None
+    return "value"
+
+
+FieldValue = Annotated[
+    Union[Annotated[Operators, Tag("test")], Annotated[Scalar, Tag("value")]],
+    Discriminator(
+        _field_value_tag,
+        custom_error_type="field_value",
+        custom_error_message=(
+            "en test er en enkel verdi eller en mapping med in, gt, gte, lt, lte eller contains "
+            "[a test is a plain value or a mapping with in, gt, gte, lt, lte or contains]"
+        ),
+    ),
+]
 
 
 class FieldTests(RootModel[dict[str, FieldValue]]):
@@ -147,17 +168,19 @@ NotOf.model_rebuild()
 class Forum(Strict_):
     """An international forum UDI takes part in."""
 
-    id: Id
-    name: Text
+    id: Id = Field(description="forumets id, små bokstaver / the forum's id, lower case")
+    name: Text = Field(description="forumets fulle navn / the forum's full name")
     aliases: list[Str] = Field(default_factory=list, description="andre navn og forkortelser / other names")
-    note: Text | None = None
+    note: Text | None = Field(None, description="merknad / note")
 
 
 class Department(Strict_):
     """A department (avdeling) of UDI."""
 
-    id: Annotated[str, Strict(), Field(pattern=r"^[A-ZÆØÅ][A-ZÆØÅ0-9]{1,9}$")]
-    name: Text
+    id: Annotated[str, Strict(), Field(pattern=r"^[A-ZÆØÅ][A-ZÆØÅ0-9]{1,9}$")] = Field(
+        description="avdelingens forkortelse, store bokstaver, f.eks. AUA / the department's abbreviation, e.g. AUA"
+    )
+    name: Text = Field(description="avdelingens navn / the department's name")
 
 
 class Role(Strict_):
@@ -167,14 +190,16 @@ class Role(Strict_):
     fills them in from the meeting.
     """
 
-    id: Id
-    name: Text
+    id: Id = Field(description="rollens id / the role's id")
+    name: Text = Field(description="rollen i ord / the role in words")
 
 
 class MeetingDeadline(Strict_):
     """A deadline counted in days from a date in the facts."""
 
-    days_after: Annotated[int, Strict(), Field(ge=0, le=366)]
+    days_after: Annotated[int, Strict(), Field(ge=0, le=366)] = Field(
+        description="antall dager etter datoen i `from` / number of days after the date in `from`"
+    )
     from_: Id = Field(alias="from", description="datofeltet fristen regnes fra / the date field it counts from")
     later_of: Id | None = Field(
         None, description="datofelt som flytter fristen når det er senere / a date field that moves it when later"
@@ -193,9 +218,11 @@ class DateInYear(Strict_):
     """A deadline on a fixed day of the fact's year, such as 1 May."""
 
     date_in_year: Annotated[str, Strict(), Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] = Field(
-        description="MM-DD"
+        description="måned og dag, MM-DD / month and day, MM-DD"
     )
-    non_working_day: Literal["keep", "next_working_day"] = "keep"
+    non_working_day: Literal["keep", "next_working_day"] = Field(
+        "keep", description="helg og helligdag: behold eller flytt / weekend and public holiday: keep or move"
+    )
 
 
 def _deadline_tag(value: Any) -> str | None:
@@ -225,8 +252,8 @@ Deadline = Annotated[
 class Duty(Strict_):
     """What a conclusion means in practice, defined once and referred to by id."""
 
-    id: Id
-    title: Text
+    id: Id = Field(description="pliktens id, som regler viser til / the duty's id, which rules refer to")
+    title: Text = Field(description="pliktens tittel / the duty's title")
     holder: Id = Field(description="rollen som har plikten / the role that holds it")
     action: Text = Field(description="hva som skal gjøres / what to do")
     document_type: Str | None = Field(None, description="dokumenttype i WebSak / document type in WebSak")
@@ -235,10 +262,10 @@ class Duty(Strict_):
         None, description="tittel, med {forum} og {topic} / title, with {forum} and {topic}"
     )
     sender: Id | None = Field(None, description="rollen som står som avsender / the role that signs it")
-    recipients: list[Id] = Field(default_factory=list)
-    copies: list[Id] = Field(default_factory=list)
-    attachments: list[Text] = Field(default_factory=list)
-    deadline: Deadline | None = None
+    recipients: list[Id] = Field(default_factory=list, description="mottakere (roller) / recipients (roles)")
+    copies: list[Id] = Field(default_factory=list, description="kopimottakere (roller) / copied to (roles)")
+    attachments: list[Text] = Field(default_factory=list, description="vedlegg / attachments")
+    deadline: Deadline | None = Field(None, description="fristen / the deadline")
     deadline_text: Text | None = Field(None, description="fristen i ord / the deadline in words")
     provisions: list[Str] = Field(
         default_factory=list,
@@ -250,22 +277,28 @@ class Duty(Strict_):
 class DerivedFact(Strict_):
     """A fact that rules derive and other rules can match (forward chaining)."""
 
-    id: Id
-    applies_to: Literal["meeting", "year"] = "meeting"
-    description: Text
+    id: Id = Field(description="det avledede faktumets id / the derived fact's id")
+    applies_to: Literal["meeting", "year"] = Field(
+        "meeting", description="faktatypen det gjelder / the fact kind it applies to"
+    )
+    description: Text = Field(description="hva faktumet betyr / what the fact means")
 
 
 class Provision(Strict_):
     """One provision of the memo: a bullet or a normative sentence."""
 
-    id: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?-[0-9]{1,2}$")]
-    section: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?$")]
-    quote: Str
+    id: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?-[0-9]{1,2}$")] = Field(
+        description="punktet og et løpenummer, f.eks. 4.1-3 / the section and a number, e.g. 4.1-3"
+    )
+    section: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?$")] = Field(
+        description='punktet i internmeldingen, i anførselstegn, f.eks. "4.1" / the section of the memo, quoted'
+    )
+    quote: Str = Field(description="bestemmelsen ordrett fra internmeldingen / the provision word for word")
     not_a_rule: Literal["purpose", "organisation", "exhortation", "reference"] | None = Field(
         None,
         description="hvorfor bestemmelsen ikke er en regel / why the provision is not a rule",
     )
-    note: Text | None = None
+    note: Text | None = Field(None, description="merknad / note")
 
     @model_validator(mode="after")
     def _section_matches_id(self) -> Provision:
@@ -283,7 +316,9 @@ class Provision(Strict_):
 class Citation(Strict_):
     """Where in the memo a rule comes from."""
 
-    section: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?$")]
+    section: Annotated[str, Strict(), Field(pattern=r"^[1-4](\.[1-4])?$")] = Field(
+        description='punktet i internmeldingen, i anførselstegn, f.eks. "4.1" / the section of the memo, quoted'
+    )
     quote: Str = Field(description="et kort, ordrett sitat fra internmeldingen / a short verbatim quote")
     provision: Str | None = Field(None, description="bestemmelsens id i provisions / the provision's id")
 
@@ -295,7 +330,9 @@ class Then(Strict_):
         None,
         description=(
             "duty = skal; assess = skal vurderes; main_rule = som hovedregel; "
-            "starting_point = som utgangspunkt; information = til orientering"
+            "starting_point = som utgangspunkt; information = til orientering / "
+            "duty = must; assess = must be considered; main_rule = as a main rule; "
+            "starting_point = as a starting point; information = for information"
         ),
     )
     duty: Id | None = Field(None, description="id i pliktkatalogen / id in the duty catalogue")
@@ -313,29 +350,50 @@ class Then(Strict_):
 class Rule(Strict_):
     """One rule: when the facts say this, the memo says that."""
 
-    id: Id
-    title: Text
-    citation: Citation
+    id: Id = Field(description="regelens id, f.eks. 4.1-intern-rapport / the rule's id")
+    title: Text = Field(description="regelens tittel / the rule's title")
+    citation: Citation = Field(
+        description="hvor i internmeldingen regelen kommer fra / where in the memo it comes from"
+    )
     applies_to: Literal["meeting", "year"] = Field(
         "meeting", description="faktatypen regelen gjelder / the fact kind it applies to"
     )
-    when: Condition | None = Field(None, description="betingelsen; uten `when` gjelder regelen alltid / the condition")
-    then: Then
+    when: Condition = Field(  # None only when left out; an empty `when:` is refused below
+        None,
+        description="betingelsen; uten `when` gjelder regelen alltid / the condition; without `when` it always applies",
+    )
+    then: Then = Field(description="hva som følger når regelen gjelder / what follows when the rule applies")
     interpretation: Text | None = Field(
         None, description="tolkningen der internmeldingen gir rom / the reading chosen where the memo leaves room"
     )
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _when_written_out(cls, value: Any) -> Any:
+        # An empty `when:` would make the rule apply always; leaving `when` out says that on purpose.
+        if value is None:
+            raise PydanticCustomError(
+                "empty_condition",
+                "`when` er tom, så regelen ville alltid gjelde [`when` is empty, so the rule would always apply]",
+            )
+        return value
+
+
+def _section(item: str, description: str) -> Any:
+    # Entries are checked one by one (validate.py), so one broken entry does not hide the next.
+    return Field(default_factory=list, description=description, json_schema_extra={"udi_item": item})
 
 
 class RuleFile(Strict_):
     """One YAML file in `rules/`. Any of the sections may appear in any file."""
 
-    forums: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Forum"})
-    departments: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Department"})
-    roles: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Role"})
-    duties: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Duty"})
-    derived_facts: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "DerivedFact"})
-    provisions: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Provision"})
-    rules: list[Any] = Field(default_factory=list, json_schema_extra={"udi_item": "Rule"})
+    forums: list[Any] = _section("Forum", "internasjonale fora / international forums")
+    departments: list[Any] = _section("Department", "UDIs avdelinger / UDI's departments")
+    roles: list[Any] = _section("Role", "roller / roles")
+    duties: list[Any] = _section("Duty", "plikter / duties")
+    derived_facts: list[Any] = _section("DerivedFact", "avledede fakta / derived facts")
+    provisions: list[Any] = _section("Provision", "internmeldingens bestemmelser / the memo's provisions")
+    rules: list[Any] = _section("Rule", "regler / rules")
 
 
 SECTION_MODELS: dict[str, type[BaseModel]] = {

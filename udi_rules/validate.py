@@ -7,38 +7,45 @@ Three passes, each reporting as much as it can:
 3. references are resolved across files: fields against the fact
    vocabulary, forums, departments, roles, duties, derived facts,
    provisions, and citation quotes against the memo's text.
+
+One mistake gives one diagnostic: a reference to a definition that is
+itself reported broken (or sits in a file that could not be read) is not
+reported again as unknown.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
+import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, RootModel, Tag, TypeAdapter, ValidationError
 
 from .catalogue import Catalogue
 from .conditions import All, Any_, Derived, Expr, Not, Test
-from .errors import Diagnostic, DiagnosticSink, Location, did_you_mean
+from .errors import Diagnostic, DiagnosticSink, Location, did_you_mean, nearest_name
 from .facts import FACT_MODELS, FieldSpec, field_specs
 from .model import (
+    OPERATORS,
     PLACEHOLDER,
+    RESERVED,
     SECTION_MODELS,
     AllOf,
     AnyOf,
     DateInYear,
     DerivedRef,
-    FieldTests,
     MeetingDeadline,
     NotOf,
     Operators,
     Rule,
     RuleFile,
-    _condition_tag,
+    Text,
 )
 from .yaml_source import SourceMap, YamlProblems, load_yaml
 
@@ -120,9 +127,10 @@ def check_texts(texts: dict[str, str], *, memo: str | None = None) -> CheckedRul
     """Check rule files given as {file name: YAML text}."""
     sink = DiagnosticSink()
     entries: list[_Entry] = []
-    for name, text in texts.items():
-        entries.extend(_read_file(name, text, sink))
-    catalogue, rules, locations = _resolve(entries, memo, sink)
+    missing = _Missing()
+    for name in sorted(texts):
+        entries.extend(_read_file(name, texts[name], sink, missing))
+    catalogue, rules, locations = _resolve(entries, memo, sink, missing)
     sink.raise_if_any()
     digest = hashlib.sha256()
     for name in sorted(texts):
@@ -140,15 +148,43 @@ def _display(path: Path) -> str:
 # --- pass 1 and 2: files and entries ---------------------------------------------
 
 
-def _read_file(name: str, text: str, sink: DiagnosticSink) -> list[_Entry]:
+@dataclass
+class _Missing:
+    """Names whose definition is already reported broken, so a reference to one is not reported again."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)  # section → ids (and forum aliases), casefolded
+    sections: set[str] = field(default_factory=set)  # sections of which a whole part could not be read
+    everything: bool = False  # a file could not be read at all: any name may be defined in it
+
+    def add(self, section: str, item: Any) -> None:
+        if not isinstance(item, dict):
+            return
+        names = [item.get("id")] + (item.get("aliases") if isinstance(item.get("aliases"), list) else [])
+        self.names.setdefault(section, set()).update(n.casefold() for n in names if isinstance(n, str))
+
+    def excuses(self, section: str, name: str) -> bool:
+        return self.everything or section in self.sections or name.casefold() in self.names.get(section, set())
+
+
+def _read_file(name: str, text: str, sink: DiagnosticSink, missing: _Missing) -> list[_Entry]:
     try:
         loaded = load_yaml(text, name)
     except YamlProblems as problems:
         sink.extend(problems.diagnostics)
+        missing.everything = True
         return []
     data, source = loaded.data, loaded.source
     if data is None:
-        sink.add(Diagnostic("empty-file", "filen er tom", "the file is empty", Location(name, 1, 1)))
+        sink.add(
+            Diagnostic(
+                "empty-file",
+                "filen er tom",
+                "the file is empty",
+                Location(name, 1, 1),
+                "skriv minst én seksjon, f.eks. `rules:`, eller slett filen",
+                "write at least one section, such as `rules:`, or delete the file",
+            )
+        )
         return []
     if not isinstance(data, dict):
         sink.add(
@@ -159,11 +195,18 @@ def _read_file(name: str, text: str, sink: DiagnosticSink) -> list[_Entry]:
                 source.location(()),
             )
         )
+        missing.everything = True
         return []
     entries = []
     for section, items in data.items():
         if section not in SECTION_MODELS:
-            nb, en = did_you_mean(section, SECTION_MODELS)
+            nb, en = _suggest(section, SECTION_MODELS)
+            meant = _nearest(section, SECTION_MODELS)
+            if meant is None:
+                missing.sections.update(SECTION_MODELS)
+            elif isinstance(items, list):
+                for item in items:
+                    missing.add(meant, item)
             sink.add(
                 Diagnostic(
                     "unknown-section",
@@ -182,8 +225,10 @@ def _read_file(name: str, text: str, sink: DiagnosticSink) -> list[_Entry]:
                     f"`{section}` skal være en liste (hver oppføring begynner med `- `)",
                     f"`{section}` must be a list (each entry starts with `- `)",
                     source.location((section,)),
+                    *(("er seksjonen tom, fjern den", "if the section is empty, remove it") if items is None else ()),
                 )
             )
+            missing.sections.add(section)
             continue
         for index, item in enumerate(items):
             path = (section, index)
@@ -191,9 +236,51 @@ def _read_file(name: str, text: str, sink: DiagnosticSink) -> list[_Entry]:
                 model = _ADAPTERS[section].validate_python(item)
             except ValidationError as error:
                 sink.extend(_pydantic_diagnostics(error, item, path, source, SECTION_MODELS[section]))
+                missing.add(section, item)
                 continue
             entries.append(_Entry(section, model, path, source))
     return entries
+
+
+# --- from pydantic's errors to diagnostics --------------------------------------
+
+_ENTRY_WORDS = {
+    "forums": ("forumet", "the forum"),
+    "departments": ("avdelingen", "the department"),
+    "roles": ("rollen", "the role"),
+    "duties": ("plikten", "the duty"),
+    "derived_facts": ("det avledede faktumet", "the derived fact"),
+    "provisions": ("bestemmelsen", "the provision"),
+    "rules": ("regelen", "the rule"),
+}
+
+# Norwegian words an author may reach for, and the name the rule files use.
+_NORWEGIAN = {
+    "regler": "rules", "regel": "rules", "plikter": "duties", "fora": "forums", "forumer": "forums",
+    "roller": "roles", "avdelinger": "departments", "bestemmelser": "provisions",
+    "avledede_fakta": "derived_facts", "avledet": "derived",
+    "tittel": "title", "navn": "name", "sitat": "quote", "punkt": "section", "seksjon": "section",
+    "bestemmelse": "provision", "hvis": "when", "når": "when", "betingelse": "when", "så": "then", "da": "then",
+    "frist": "deadline", "mottakere": "recipients", "mottaker": "recipients", "kopi": "copies",
+    "vedlegg": "attachments", "avsender": "sender", "ansvarlig": "holder", "handling": "action",
+    "tiltak": "action", "tolkning": "interpretation", "gjelder": "applies_to", "beskrivelse": "description",
+    "merknad": "note", "alias": "aliases", "mal": "template", "dokumenttype": "document_type", "fra": "from",
+    "utled": "derive", "type": "kind", "art": "kind", "plikt": "duty", "vurder": "assess",
+    "vurdering": "assess", "hovedregel": "main_rule", "utgangspunkt": "starting_point",
+    "orientering": "information", "informasjon": "information", "møte": "meeting", "år": "year",
+    "alle": "all", "minst_én": "any", "minst_en": "any", "en_av": "any", "ikke": "not", "blant": "in",
+    "inneholder": "contains", "leder": "leader", "ledernivå": "leader", "ekspert": "expert",
+    "ekspertnivå": "expert", "strategisk": "strategic", "operativ": "operational", "operativt": "operational",
+}
+
+
+def _suggest(word: object, choices: Iterable[str]) -> tuple[str, str]:
+    """A did-you-mean that also knows the Norwegian words for our names."""
+    return did_you_mean(word, choices, _NORWEGIAN)
+
+
+def _nearest(word: object, choices: Iterable[str]) -> str | None:
+    return nearest_name(word, choices, _NORWEGIAN)
 
 
 _TYPE_WORDS = {
@@ -206,143 +293,320 @@ _TYPE_WORDS = {
     "model_attributes_type": ("en mapping (`nøkkel: verdi`)", "a mapping (`key: value`)"),
     "float_type": ("et tall", "a number"),
 }
+_LIMITS = {
+    "greater_than_equal": ("må være minst {}", "must be at least {}"),
+    "less_than_equal": ("kan være høyst {}", "can be at most {}"),
+    "string_too_long": ("kan ha høyst {} tegn", "can have at most {} characters"),
+}
+_SCALAR_TYPES = {"bool_type", "int_type", "float_type", "string_type"}
+_NOT_EQUAL = {"ne", "neq", "not_eq", "not_equal", "!=", "<>", "ikke", "ulik", "not", "nin", "not_in"}
+
+
+@dataclass
+class _Problem:
+    """pydantic's errors at one place in the data, with what the schema wanted there."""
+
+    details: list[dict[str, Any]]
+    path: tuple[str | int, ...]  # in the entry's data
+    expected: Any  # the type the schema wanted at `path` (None for an unknown key)
+    owner: type[BaseModel] | None  # the model of the mapping that holds `path`
+
+    @property
+    def kind(self) -> str:
+        return str(self.details[0]["type"])
+
+    @property
+    def input(self) -> Any:
+        return self.details[0].get("input")
 
 
 def _pydantic_diagnostics(
     error: ValidationError, item: Any, base: tuple[str | int, ...], source: SourceMap, model: type[BaseModel]
 ) -> list[Diagnostic]:
-    grouped: dict[tuple[str | int, ...], list[dict[str, Any]]] = {}
+    problems: dict[tuple[str | int, ...], _Problem] = {}
     for detail in error.errors(include_url=False):
-        path = _data_path(item, detail["loc"])
-        if detail["type"] == "extra_forbidden":
-            path = path + (detail["loc"][-1],) if path != tuple(detail["loc"]) else path
-        grouped.setdefault(path, []).append(detail)
+        path, expected, owner = _walk(model, item, detail["loc"])
+        if detail["type"] == "missing":
+            path = path + (str(detail["loc"][-1]),)  # the place of the field that is not there
+        if path in problems:
+            problems[path].details.append(detail)
+        else:
+            problems[path] = _Problem([detail], path, expected, owner)
+    # `titel` for `title` is one mistake: say "unknown field, did you mean", not also "missing title".
+    typos = {
+        (p.path[:-1], _nearest(p.path[-1], _field_names(p.owner)))
+        for p in problems.values()
+        if p.kind == "extra_forbidden" and p.owner is not None
+    }
     out = []
-    for path, details in grouped.items():
-        out.append(_one_diagnostic(details, item, path, base, source, model))
+    for problem in problems.values():
+        if problem.kind == "missing" and (problem.path[:-1], problem.path[-1]) in typos:
+            continue
+        out.append(_describe(problem, item, base, source))
     return out
 
 
-def _data_path(item: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    """Follow a pydantic error location through the data, skipping union tags."""
-    path: list[str | int] = []
-    node = item
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
-    return tuple(path)
-
-
-def _value_at(item: Any, path: tuple[str | int, ...]) -> Any:
-    node = item
-    for part in path:
-        node = node[part]
-    return node
-
-
-def _one_diagnostic(
-    details: list[dict[str, Any]],
-    item: Any,
-    path: tuple[str | int, ...],
-    base: tuple[str | int, ...],
-    source: SourceMap,
-    model: type[BaseModel],
-) -> Diagnostic:
+def _describe(problem: _Problem, item: Any, base: tuple[str | int, ...], source: SourceMap) -> Diagnostic:
+    path = problem.path
     full = base + path
-    name = str(path[-1]) if path else base[0]
-    types = {d["type"] for d in details}
-    first = details[0]
-    kind = first["type"]
+    name = next((str(p) for p in reversed(path) if isinstance(p, str)), str(base[0]))
+    kind = problem.kind
+    value = problem.input
+    shown = _show(value, source.texts.get(full))
+    given_nb, given_en = ("tom", "empty") if value is None else (f"`{shown}`", f"`{shown}`")
+    where = source.location(full)
     in_condition = "when" in path
-    if len(types) > 1 and in_condition:
-        value = _value_at(item, path)
-        hint = ("skriv `{in: [...]}` for å teste mot en liste", "write `{in: [...]}` to test against a list")
-        if not isinstance(value, list):
-            hint = ("", "")
-        return Diagnostic(
-            "bad-test",
-            f"ugyldig test på `{name}`: bruk en enkel verdi eller en av in, gt, gte, lt, lte, contains",
-            f"invalid test on `{name}`: use a plain value or one of in, gt, gte, lt, lte, contains",
-            source.location(full),
-            *hint,
-        )
+
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(model, item, path[:-1])
-        nb, en = did_you_mean(name, allowed)
-        if " " in name and not nb:
-            nb = "er dette resten av en tekst med komma? Sett teksten i anførselstegn"
-            en = "is this the rest of a text with a comma? Put the text in quotes"
-        return Diagnostic(
-            "unknown-field",
-            f"ukjent felt `{name}`",
-            f"unknown field `{name}`",
-            source.location(full, key=True),
-            nb,
-            en,
-        )
+        if problem.owner is Operators:
+            return _unknown_operator(name, path, item, source.location(full, key=True))
+        allowed = _field_names(problem.owner)
+        nb, en = _suggest(name, allowed)
+        if not nb and " " in name:
+            nb = "er dette resten av en tekst med komma? Sett hele teksten i anførselstegn"
+            en = "is this the rest of a text with a comma? Put the whole text in quotes"
+        elif not nb and allowed:
+            nb, en = f"kjente felt her: {', '.join(allowed)}", f"known fields here: {', '.join(allowed)}"
+        where = source.location(full, key=True)
+        return Diagnostic("unknown-field", f"ukjent felt `{name}`", f"unknown field `{name}`", where, nb, en)
     if kind == "missing":
-        missing = str(first["loc"][-1])
+        missing = str(path[-1])
+        holder_nb, holder_en = _holder_words(path[:-1], base)
+        hint_nb, hint_en = _field_hint(problem.owner, missing)
         return Diagnostic(
             "missing-field",
-            f"mangler feltet `{missing}`",
-            f"the field `{missing}` is missing",
-            source.location(full, key=True),
-        )
-    if kind in _TYPE_WORDS or len(types) > 1:
-        want_nb, want_en = _TYPE_WORDS.get(kind, ("en annen type verdi", "another kind of value"))
-        given = first.get("input")
-        hint_nb = hint_en = ""
-        if kind == "string_type" and isinstance(given, (int, float)) and not isinstance(given, bool):
-            hint_nb, hint_en = f'sett verdien i anførselstegn: "{given}"', f'put the value in quotes: "{given}"'
-        return Diagnostic(
-            "wrong-type",
-            f"`{name}` skal være {want_nb}, men er `{_show(given)}`",
-            f"`{name}` must be {want_en}, but is `{_show(given)}`",
-            source.location(full),
+            f"{holder_nb} mangler feltet `{missing}`",
+            f"{holder_en} lacks the field `{missing}`",
+            source.location(base + path[:-1], key=True),
             hint_nb,
             hint_en,
         )
+    if kind == "empty_condition":
+        return Diagnostic(
+            "empty-condition",
+            *_split(problem.details[0]["msg"]),
+            where,
+            "skriv betingelsen under `when:`, eller fjern `when:` hvis regelen skal gjelde alltid",
+            "write the condition under `when:`, or remove `when:` if the rule is to apply always",
+        )
+    if kind == "condition":
+        return _bad_condition(value, path, where)
+    if kind == "field_value":
+        if not any(name in field_specs(k) for k in FACT_MODELS):
+            choices = [*RESERVED, *(n for k in FACT_MODELS for n in field_specs(k))]
+            nb, en = _suggest(name, choices)
+            where = source.location(full, key=True)
+            return Diagnostic("unknown-field", f"ukjent felt `{name}`", f"unknown field `{name}`", where, nb, en)
+        return Diagnostic(
+            "bad-test",
+            f"`{name}` kan ikke ha en liste som verdi",
+            f"`{name}` cannot have a list as its value",
+            where,
+            f"for å teste mot flere verdier, skriv `{name}: {{in: {_show(value)}}}`",
+            f"to test against several values, write `{name}: {{in: {_show(value)}}}`",
+        )
+    if kind in _SCALAR_TYPES and len(problem.details) > 1:  # a plain value of any kind was expected
+        return Diagnostic(
+            "wrong-type",
+            f"`{name}` skal være en enkel verdi (tekst, tall, dato eller true/false), men er {given_nb}",
+            f"`{name}` must be a plain value (text, number, date or true/false), but is {given_en}",
+            where,
+        )
+    if kind in _TYPE_WORDS and not path:
+        section = str(base[0])
+        return Diagnostic(
+            "entry-shape",
+            f"hver oppføring under `{section}` skal være en mapping med felt, men denne er {given_nb}",
+            f"each entry under `{section}` must be a mapping of fields, but this one is {given_en}",
+            where,
+            "begynn oppføringen med `- id: ...` og skriv de andre feltene under, like langt inn som `id`",
+            "start the entry with `- id: ...` and write the other fields below it, indented as far as `id`",
+        )
+    if kind in _TYPE_WORDS:
+        return _wrong_type(problem, name, value, shown, (given_nb, given_en), where, in_condition)
     if kind == "literal_error":
-        expected = re.findall(r"'([^']*)'", first["ctx"]["expected"])
-        nb, en = did_you_mean(first.get("input"), expected)
+        expected = re.findall(r"'([^']*)'", problem.details[0]["ctx"]["expected"])
+        nb, en = _suggest(value, expected)
         return Diagnostic(
             "unknown-value",
-            f"`{_show(first.get('input'))}` er ikke en tillatt verdi for `{name}`; bruk en av: {', '.join(expected)}",
-            f"`{_show(first.get('input'))}` is not an allowed value for `{name}`; use one of: {', '.join(expected)}",
-            source.location(full),
+            f"`{shown}` er ikke en tillatt verdi for `{name}`; bruk en av: {', '.join(expected)}",
+            f"`{shown}` is not an allowed value for `{name}`; use one of: {', '.join(expected)}",
+            where,
             nb,
             en,
         )
     if kind == "string_pattern_mismatch":
         return Diagnostic(
             "bad-format",
-            f"`{_show(first.get('input'))}` har feil form for `{name}`",
-            f"`{_show(first.get('input'))}` has the wrong form for `{name}`",
-            source.location(full),
-            *_pattern_hint(name),
+            f"`{shown}` har feil form for `{name}`",
+            f"`{shown}` has the wrong form for `{name}`",
+            where,
+            *_pattern_hint(name, value),
         )
     if kind in ("too_short", "string_too_short"):
+        return Diagnostic("empty", f"`{name}` kan ikke være tom", f"`{name}` cannot be empty", where)
+    if kind in _LIMITS:
+        context = problem.details[0]["ctx"]
+        limit = next(context[k] for k in ("ge", "le", "max_length") if k in context)
+        nb, en = _LIMITS[kind]
         return Diagnostic(
-            "empty",
-            f"`{name}` kan ikke være tom",
-            f"`{name}` cannot be empty",
-            source.location(full),
+            "out-of-range",
+            f"`{name}` er {given_nb}, men {nb.format(limit)}",
+            f"`{name}` is {given_en}, but {en.format(limit)}",
+            where,
         )
-    if kind in ("condition", "deadline"):
-        return Diagnostic("bad-" + kind, *_split(first["msg"]), source.location(full))
+    if kind == "deadline":
+        return Diagnostic("bad-deadline", *_split(problem.details[0]["msg"]), where)
+    if kind == "value_error" and problem.expected is Operators:
+        return Diagnostic(
+            "bad-test",
+            f"testen på `{name}` er tom",
+            f"the test on `{name}` is empty",
+            where,
+            f"skriv en verdi (`{name}: ...`) eller en av {', '.join(OPERATORS)}",
+            f"write a value (`{name}: ...`) or one of {', '.join(OPERATORS)}",
+        )
     if kind == "value_error":
-        message = first["msg"].removeprefix("Value error, ")
-        nb, en = _split(message)
-        return Diagnostic("invalid-value", nb, en, source.location(full))
+        nb, en = _split(problem.details[0]["msg"].removeprefix("Value error, "))
+        return Diagnostic("invalid-value", nb, en, where)
+    message = problem.details[0]["msg"]
     return Diagnostic(
-        "invalid",
-        f"ugyldig verdi for `{name}`: {first['msg']}",
-        f"invalid value for `{name}`: {first['msg']}",
-        source.location(full),
+        "invalid", f"ugyldig verdi for `{name}`: {message}", f"invalid value for `{name}`: {message}", where
+    )
+
+
+def _holder_words(path: tuple[str | int, ...], base: tuple[str | int, ...]) -> tuple[str, str]:
+    """What lacks a field: `citation`, or "the rule" for an entry itself."""
+    names = [p for p in path if isinstance(p, str)]
+    if names:
+        return f"`{names[-1]}`", f"`{names[-1]}`"
+    return _ENTRY_WORDS[str(base[0])]
+
+
+def _field_hint(owner: type[BaseModel] | None, name: str) -> tuple[str, str]:
+    if owner is Text:
+        return (
+            "skriv teksten både på bokmål og engelsk: `{nb: ..., en: ...}`",
+            "write the text in both bokmål and English: `{nb: ..., en: ...}`",
+        )
+    info = _field_info(owner, name)
+    if info is None or not info.description:
+        return f"legg til `{name}:`", f"add `{name}:`"
+    nb, _, en = info.description.partition(" / ")
+    return f"legg til `{name}:` ({nb})", f"add `{name}:` ({en or nb})"
+
+
+def _wrong_type(
+    problem: _Problem,
+    name: str,
+    value: Any,
+    shown: str,
+    given: tuple[str, str],
+    where: Location,
+    in_condition: bool,
+) -> Diagnostic:
+    kind = problem.kind
+    if _strip(problem.expected) is Text:
+        return Diagnostic(
+            "wrong-type",
+            f"`{name}` skal ha teksten på bokmål og engelsk, men er `{shown}`",
+            f"`{name}` must hold the text in bokmål and English, but is `{shown}`",
+            where,
+            f"skriv `{name}: {{nb: ..., en: ...}}`",
+            f"write `{name}: {{nb: ..., en: ...}}`",
+        )
+    want_nb, want_en = _TYPE_WORDS[kind]
+    hint_nb = hint_en = ""
+    if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        hint_nb, hint_en = f'sett verdien i anførselstegn: "{shown}"', f'put the value in quotes: "{shown}"'
+    elif kind == "list_type" and not isinstance(value, (dict, list)) and value is not None:
+        written = f"{name}: [{shown}]"
+        if name == "in" and in_condition and len(problem.path) > 1:
+            written = f"{problem.path[-2]}: {{in: [{shown}]}}"
+        hint_nb, hint_en = f"skriv `{written}`", f"write `{written}`"
+    return Diagnostic(
+        "wrong-type",
+        f"`{name}` skal være {want_nb}, men er {given[0]}",
+        f"`{name}` must be {want_en}, but is {given[1]}",
+        where,
+        hint_nb,
+        hint_en,
+    )
+
+
+def _unknown_operator(name: str, path: tuple[str | int, ...], item: Any, where: Location) -> Diagnostic:
+    field_name = str(path[-2])
+    operand = _show(_value_at(item, path))
+    operators = ", ".join(OPERATORS)
+    if name.casefold() in _NOT_EQUAL:
+        if operand.startswith("["):
+            operand = f"{{in: {operand}}}"
+        hint = (
+            f"for «ikke lik», skriv `not: {{{field_name}: {operand}}}`",
+            f"for “not equal”, write `not: {{{field_name}: {operand}}}`",
+        )
+    else:
+        hint = _suggest(name, OPERATORS)
+        if not hint[0]:
+            hint = (f"bruk en av: {operators}", f"use one of: {operators}")
+    return Diagnostic(
+        "unknown-operator",
+        f"ukjent test `{name}` på `{field_name}`; en test er en av {operators}",
+        f"unknown test `{name}` on `{field_name}`; a test is one of {operators}",
+        where,
+        *hint,
+    )
+
+
+def _bad_condition(value: Any, path: tuple[str | int, ...], where: Location) -> Diagnostic:
+    code = "bad-condition"
+    if isinstance(value, list):
+        if path and path[-1] == "not":
+            return Diagnostic(
+                code,
+                "`not` tar én betingelse, ikke en liste",
+                "`not` takes one condition, not a list",
+                where,
+                "for «ingen av disse», skriv `not: {any: [...]}`",
+                "for “none of these”, write `not: {any: [...]}`",
+            )
+        return Diagnostic(
+            code,
+            "en betingelse skal være en mapping (`felt: verdi`), ikke en liste",
+            "a condition must be a mapping (`field: value`), not a list",
+            where,
+            "skriv `all:` (alle må gjelde) eller `any:` (minst én må gjelde) over listen",
+            "write `all:` (all must hold) or `any:` (at least one must hold) above the list",
+        )
+    if isinstance(value, dict) and not value:
+        return Diagnostic(code, "betingelsen er tom", "the condition is empty", where)
+    if isinstance(value, dict):
+        reserved = [k for k in value if k in RESERVED]
+        others = [k for k in value if k not in RESERVED]
+        together = " og ".join(f"`{k}`" for k in reserved + others[:1])
+        together_en = " and ".join(f"`{k}`" for k in reserved + others[:1])
+        if reserved[0] == "all" and len(reserved) == 1:
+            hint = (
+                f"flytt `{others[0]}` inn i listen under `all`, som et eget punkt (`- {others[0]}: ...`)",
+                f"move `{others[0]}` into the list under `all`, as an item of its own (`- {others[0]}: ...`)",
+            )
+        else:
+            hint = (
+                "skriv `all:` og sett hver av dem som et eget punkt i listen under",
+                "write `all:` and put each of them as an item of its own in the list below it",
+            )
+        return Diagnostic(
+            code,
+            f"{together} kan ikke stå i samme mapping",
+            f"{together_en} cannot stand in the same mapping",
+            where,
+            *hint,
+        )
+    return Diagnostic(
+        code,
+        f"en betingelse skal være `felt: verdi`, `all`, `any`, `not` eller `derived`, men er `{_show(value)}`",
+        f"a condition must be `field: value`, `all`, `any`, `not` or `derived`, but is `{_show(value)}`",
+        where,
     )
 
 
@@ -354,49 +618,107 @@ def _split(message: str) -> tuple[str, str]:
     return match.group(1) + match.group(3), match.group(2) + match.group(3)
 
 
-def _pattern_hint(name: str) -> tuple[str, str]:
-    if name in ("id", "holder", "duty", "sender", "derived", "from", "later_of", "pending_when"):
+def _pattern_hint(name: str, value: Any) -> tuple[str, str]:
+    if name in ("id", "holder", "duty", "sender", "derived", "from", "later_of", "pending_when", "derive"):
+        suggestion = re.sub(r"[^a-z0-9_.\-]+", "-", str(value).lower().translate(_ASCII)).strip("-_.")
+        example = f", f.eks. `{suggestion}`" if suggestion else ""
+        example_en = f", e.g. `{suggestion}`" if suggestion else ""
         return (
-            "bruk små bokstaver, tall, bindestrek, understrek og punktum",
-            "use lower-case letters, digits, hyphen, underscore and full stop",
+            f"bruk små bokstaver (a–z), tall, bindestrek, understrek og punktum{example}",
+            f"use lower-case letters (a–z), digits, hyphen, underscore and full stop{example_en}",
         )
     if name == "section":
-        return 'skriv seksjonen i anførselstegn, f.eks. "4.1"', 'write the section in quotes, e.g. "4.1"'
+        return 'skriv punktet slik internmeldingen nummererer det, i anførselstegn, f.eks. "4.1"', (
+            'write the section as the memo numbers it, in quotes, e.g. "4.1"'
+        )
     if name == "date_in_year":
         return "skriv måned og dag som MM-DD, f.eks. 05-01", "write month and day as MM-DD, e.g. 05-01"
     return "", ""
 
 
-def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+_ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "aa"})
+
+
+def _show(value: Any, written: str | None = None) -> str:
+    """A value as the author would write it in YAML, shortened."""
+    text = written if written is not None else _as_yaml(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _allowed_keys(model: type[BaseModel], item: Any, path: tuple[str | int, ...]) -> list[str]:
-    """The keys the schema allows at `path`, for a did-you-mean."""
-    current: Any = model
+def _as_yaml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_yaml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_as_yaml(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _value_at(item: Any, path: tuple[str | int, ...]) -> Any:
     node = item
     for part in path:
-        node = node[part] if isinstance(node, (dict, list)) else None
-        current = _descend(current, part, node)
-        if current is None:
-            return []
-    current = _pick_model(current, node)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or n for n, f in current.model_fields.items()]
-    return []
+        node = node[part]
+    return node
 
 
-def _descend(tp: Any, part: str | int, node: Any) -> Any:
-    tp = _pick_model(tp, node if isinstance(part, str) else None)
-    if isinstance(part, int):
-        args = typing.get_args(_strip(tp))
-        return args[0] if args else None
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        for name, info in tp.model_fields.items():
-            if part in (name, info.alias):
-                return info.annotation
-    return None
+# --- following pydantic's error locations through the models --------------------------
+
+
+def _walk(model: type[BaseModel], item: Any, loc: tuple[Any, ...]) -> tuple[tuple[str | int, ...], Any, Any]:
+    """Follow a pydantic error location through the models and the data.
+
+    A location names union members too (`when → field → forum → test → in`);
+    those are skipped. Returns the path in the data, the type the schema
+    wanted there, and the model of the mapping that holds it.
+    """
+    tp: Any = model
+    node: Any = item
+    path: list[str | int] = []
+    owner: Any = None
+    parts = list(loc)
+    while True:
+        tp, skip = _member(tp, parts[0] if parts else None)
+        parts = parts[skip:]
+        if not parts:
+            return tuple(path), tp, owner
+        part = parts.pop(0)
+        if isinstance(tp, type) and issubclass(tp, RootModel):
+            owner, tp = tp, typing.get_args(_strip(tp.model_fields["root"].annotation))[1]
+        elif isinstance(tp, type) and issubclass(tp, BaseModel):
+            info = _field_info(tp, str(part))
+            owner, tp = tp, (info.annotation if info else None)
+        elif typing.get_origin(tp) is list and isinstance(part, int):
+            tp = typing.get_args(tp)[0]
+        else:
+            tp = None
+        present = part in node if isinstance(node, dict) else isinstance(part, int) and 0 <= part < len(node)
+        if not isinstance(node, (dict, list)) or not present:
+            return tuple(path), tp, owner
+        path.append(part)
+        node = node[part]
+
+
+def _member(tp: Any, label: Any) -> tuple[Any, int]:
+    """The union member a location label names, and how many labels that took."""
+    tp = _strip(tp)
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return tp, 0
+    options = [a for a in typing.get_args(tp) if a is not type(None)]
+    if len(options) == 1:
+        return _member(options[0], label)
+    for option in options:
+        tags = [m.tag for m in getattr(option, "__metadata__", ()) if isinstance(m, Tag)]
+        if tags and tags[0] == label:
+            inner, skip = _member(option, None)
+            return inner, 1 + skip
+    for option in options:  # a plain union: pydantic names the member's schema
+        bare = _strip(option)
+        if isinstance(bare, type) and issubclass(bare, BaseModel) and bare.__name__ in str(label):
+            return bare, 1
+    return None, 1
 
 
 def _strip(tp: Any) -> Any:
@@ -405,28 +727,27 @@ def _strip(tp: Any) -> Any:
     return tp
 
 
-def _pick_model(tp: Any, node: Any) -> Any:
-    """Unwrap Annotated/Optional/Union down to the model the data is for."""
-    tp = _strip(tp)
-    if typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        options = [_strip(a) for a in typing.get_args(tp) if a is not type(None)]
-        models = [o for o in options if isinstance(o, type) and issubclass(o, BaseModel)]
-        if {AllOf, AnyOf, NotOf, DerivedRef} & set(models):
-            tag = _condition_tag(node)
-            return {"all": AllOf, "any": AnyOf, "not": NotOf, "derived": DerivedRef}.get(tag or "", FieldTests)
-        if {MeetingDeadline, DateInYear} & set(models):
-            return DateInYear if isinstance(node, dict) and "date_in_year" in node else MeetingDeadline
-        if len(models) == 1:
-            return models[0]
-        return options[0] if options else None
-    return tp
+def _field_info(model: Any, name: str) -> Any:
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    for field_name, info in model.model_fields.items():
+        if name in (field_name, info.alias):
+            return info
+    return None
+
+
+def _field_names(model: Any) -> list[str]:
+    """The keys a mapping of this model may hold, as the author writes them."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)) or issubclass(model, RootModel):
+        return []
+    return [info.alias or name for name, info in model.model_fields.items()]
 
 
 # --- pass 3: references across files -----------------------------------------------
 
 
 def _resolve(
-    entries: list[_Entry], memo: str | None, sink: DiagnosticSink
+    entries: list[_Entry], memo: str | None, sink: DiagnosticSink, missing: _Missing
 ) -> tuple[Catalogue, list[CheckedRule], dict[tuple[str, str], Location]]:
     catalogue = Catalogue()
     seen: dict[tuple[str, str], Location] = {}
@@ -435,18 +756,19 @@ def _resolve(
         key = (entry.section, str(getattr(entry.item, "id")))
         if key in seen:
             first = seen[key]
+            what_nb, what_en = _ENTRY_WORDS[entry.section]
             sink.add(
                 Diagnostic(
                     "duplicate-id",
-                    f"id-en `{key[1]}` er allerede brukt i `{entry.section}` ({first})",
-                    f"the id `{key[1]}` is already used in `{entry.section}` ({first})",
+                    f"id-en `{key[1]}` er brukt før: {what_nb} på {first} har samme id",
+                    f"the id `{key[1]}` is taken: {what_en} at {first} has the same id",
                     entry.at("id"),
-                    "gi den et annet navn",
-                    "give it another name",
+                    "gi en av dem en annen id; hver id brukes bare én gang",
+                    "give one of them another id; each id is used only once",
                 )
             )
             continue
-        seen[key] = entry.at()
+        seen[key] = entry.at("id")
         kept.append(entry)
         if entry.section != "rules":
             getattr(catalogue, entry.section)[key[1]] = entry.item
@@ -455,12 +777,12 @@ def _resolve(
     memo_words = _normalise(memo) if memo else None
     for entry in kept:
         if entry.section == "duties":
-            _check_duty(entry, catalogue, sink)
+            _check_duty(entry, catalogue, missing, sink)
         if entry.section == "provisions" and memo_words is not None:
             _check_quote(entry, entry.item.quote, memo_words, ("quote",), sink)  # type: ignore[attr-defined]
     rules = []
     for order, entry in enumerate(e for e in kept if e.section == "rules"):
-        checked = _check_rule(entry, catalogue, memo_words, order, sink)
+        checked = _check_rule(entry, catalogue, memo_words, order, missing, sink)
         if checked:
             rules.append(checked)
     return catalogue, rules, seen
@@ -488,24 +810,28 @@ def _check_forum_names(entries: list[_Entry], catalogue: Catalogue, sink: Diagno
 def _unknown(
     code: str, what_nb: str, what_en: str, name: str, choices: Iterable[str], where: Location
 ) -> Diagnostic:
-    nb, en = did_you_mean(name, list(choices))
+    """`unknown role `x``, with the nearest name, or the known names when there are few."""
+    options = list(choices)
+    nb, en = _suggest(name, options)
+    if not nb and 0 < len(options) <= 20:
+        nb, en = f"kjente navn: {', '.join(options)}", f"known names: {', '.join(options)}"
     return Diagnostic(code, f"ukjent {what_nb} `{name}`", f"unknown {what_en} `{name}`", where, nb, en)
 
 
-def _check_duty(entry: _Entry, catalogue: Catalogue, sink: DiagnosticSink) -> None:
+def _check_duty(entry: _Entry, catalogue: Catalogue, missing: _Missing, sink: DiagnosticSink) -> None:
     duty = entry.item
     roles = catalogue.roles
     for key in ("holder", "sender"):
         value = getattr(duty, key)
-        if value is not None and value not in roles:
+        if value is not None and value not in roles and not missing.excuses("roles", value):
             sink.add(_unknown("unknown-role", "rolle", "role", value, roles, entry.at(key)))
     for key in ("recipients", "copies"):
         for i, value in enumerate(getattr(duty, key)):
-            if value not in roles:
+            if value not in roles and not missing.excuses("roles", value):
                 sink.add(_unknown("unknown-role", "rolle", "role", value, roles, entry.at(key, i)))
     if catalogue.provisions:
         for i, provision in enumerate(duty.provisions):  # type: ignore[attr-defined]
-            if provision not in catalogue.provisions:
+            if provision not in catalogue.provisions and not missing.excuses("provisions", provision):
                 sink.add(
                     _unknown(
                         "unknown-provision", "bestemmelse", "provision", provision,
@@ -532,7 +858,7 @@ def _check_duty(entry: _Entry, catalogue: Catalogue, sink: DiagnosticSink) -> No
             spec = specs.get(value)
             if spec is None or spec.type != kind:
                 fitting = [s.name for s in specs.values() if s.type == kind]
-                nb, en = did_you_mean(value, fitting)
+                nb, en = _suggest(value, fitting)
                 kind_nb = "et datofelt" if kind == "date" else "et sant/usant-felt"
                 kind_en = "a date field" if kind == "date" else "a true/false field"
                 sink.add(
@@ -548,28 +874,42 @@ def _check_duty(entry: _Entry, catalogue: Catalogue, sink: DiagnosticSink) -> No
 
 
 def _check_rule(
-    entry: _Entry, catalogue: Catalogue, memo_words: str | None, order: int, sink: DiagnosticSink
+    entry: _Entry,
+    catalogue: Catalogue,
+    memo_words: str | None,
+    order: int,
+    missing: _Missing,
+    sink: DiagnosticSink,
 ) -> CheckedRule | None:
     rule: Rule = entry.item  # type: ignore[assignment]
     before = len(sink.items)
     then = rule.then
     if then.duty is not None:
         if then.duty not in catalogue.duties:
-            sink.add(_unknown("unknown-duty", "plikt", "duty", then.duty, catalogue.duties, entry.at("then", "duty")))
+            if not missing.excuses("duties", then.duty):
+                sink.add(
+                    _unknown("unknown-duty", "plikt", "duty", then.duty, catalogue.duties, entry.at("then", "duty"))
+                )
         else:
             deadline = catalogue.duties[then.duty].deadline
             needs = "year" if isinstance(deadline, DateInYear) else "meeting" if deadline else rule.applies_to
             if needs != rule.applies_to:
+                needs_nb, needs_en = _KIND_WORDS[needs]
+                kind_nb, kind_en = _KIND_WORDS[rule.applies_to]
                 sink.add(
                     Diagnostic(
                         "deadline-kind",
-                        f"plikten `{then.duty}` har en frist for `{needs}`, men regelen gjelder `{rule.applies_to}`",
-                        f"the duty `{then.duty}` has a deadline for `{needs}`, but the rule applies to `{rule.applies_to}`",
+                        f"plikten `{then.duty}` har en frist for {needs_nb}, men regelen gjelder {kind_nb}",
+                        f"the duty `{then.duty}` has a deadline for {needs_en}, but the rule is about {kind_en}",
                         entry.at("then", "duty"),
+                        f"skriv `applies_to: {needs}` i regelen, eller bruk en plikt uten slik frist",
+                        f"write `applies_to: {needs}` in the rule, or use a duty without such a deadline",
                     )
                 )
     for i, name in enumerate(then.derive):
         derived = catalogue.derived_facts.get(name)
+        if derived is None and missing.excuses("derived_facts", name):
+            continue
         if derived is None:
             sink.add(
                 _unknown(
@@ -582,7 +922,9 @@ def _check_rule(
     citation = rule.citation
     if citation.provision is not None and catalogue.provisions:
         provision = catalogue.provisions.get(citation.provision)
-        if provision is None:
+        if provision is None and missing.excuses("provisions", citation.provision):
+            pass  # the provision itself is reported broken
+        elif provision is None:
             sink.add(
                 _unknown(
                     "unknown-provision", "bestemmelse", "provision", citation.provision,
@@ -600,21 +942,26 @@ def _check_rule(
             )
     if memo_words is not None:
         _check_quote(entry, citation.quote, memo_words, ("citation", "quote"), sink)
-    checker = _ConditionChecker(entry, rule.applies_to, catalogue, sink)
+    checker = _ConditionChecker(entry, rule.applies_to, catalogue, missing, sink)
     expr = checker.convert(rule.when, ("when",)) if rule.when is not None else None
     if len(sink.items) > before:
         return None
     return CheckedRule(rule, expr, entry.at(), order)
 
 
+_KIND_WORDS = {"meeting": ("et møte", "a meeting"), "year": ("et planleggingsår", "a planning year")}
+
+
 def _kind_mismatch(name: str, owner: str, wanted: str, where: Location) -> Diagnostic:
+    owner_nb, owner_en = _KIND_WORDS[owner]
+    wanted_nb, wanted_en = _KIND_WORDS[wanted]
     return Diagnostic(
         "wrong-fact-kind",
-        f"`{name}` hører til faktatypen `{owner}`, men regelen gjelder `{wanted}`",
-        f"`{name}` belongs to the fact kind `{owner}`, but the rule applies to `{wanted}`",
+        f"`{name}` gjelder {owner_nb} (`{owner}`), men regelen gjelder {wanted_nb} (`{wanted}`)",
+        f"`{name}` is about {owner_en} (`{owner}`), but the rule is about {wanted_en} (`{wanted}`)",
         where,
-        "endre `applies_to`, eller bruk et felt fra riktig faktatype",
-        "change `applies_to`, or use a field of the right fact kind",
+        f"skriv `applies_to: {owner}` i regelen, eller bruk et felt for {wanted_nb}",
+        f"write `applies_to: {owner}` in the rule, or use a field of {wanted_en}",
     )
 
 
@@ -627,25 +974,53 @@ def _check_quote(
     entry: _Entry, quote: str, memo_words: str, path: tuple[str, ...], sink: DiagnosticSink
 ) -> None:
     parts = [p.strip() for p in _normalise(quote).split("…")]
-    if all(p and p in memo_words for p in parts if p):
+    wrong = next((p for p in parts if p and p not in memo_words), None)
+    if wrong is None and any(parts):
         return
-    sink.add(
-        Diagnostic(
-            "quote-not-in-memo",
-            "sitatet finnes ikke ordrett i internmeldingen",
-            "the quote is not found word for word in the memo",
-            entry.at(*path),
+    nearest = _nearest_passage(wrong, memo_words) if wrong else None
+    if nearest:
+        hint = (
+            f"nærmest i internmeldingen står: «{nearest}»; kopier teksten ordrett",
+            f"the nearest text in the memo is: «{nearest}»; copy it word for word",
+        )
+    else:
+        hint = (
             "kopier teksten fra internmeldingen; bruk … mellom deler",
             "copy the text from the memo; use … between parts",
         )
+    shown = _show(wrong or quote)
+    sink.add(
+        Diagnostic(
+            "quote-not-in-memo",
+            f"sitatet «{shown}» står ikke ordrett i internmeldingen",
+            f"the quote «{shown}» is not in the memo word for word",
+            entry.at(*path),
+            *hint,
+        )
     )
+
+
+def _nearest_passage(part: str, memo_words: str) -> str | None:
+    """The stretch of the memo, as many words long as `part`, that reads most like it."""
+    words = memo_words.split(" ")
+    size = len(part.split(" "))
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(part)
+    best, best_ratio = None, 0.0
+    for start in range(max(1, len(words) - size + 1)):
+        matcher.set_seq1(" ".join(words[start : start + size]))
+        if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = matcher.a, ratio
+    return best if best_ratio >= 0.75 else None
 
 
 class _ConditionChecker:
     """Checks one rule's condition against the fact vocabulary and builds its tree."""
 
-    def __init__(self, entry: _Entry, kind: str, catalogue: Catalogue, sink: DiagnosticSink):
-        self.entry, self.kind, self.catalogue, self.sink = entry, kind, catalogue, sink
+    def __init__(self, entry: _Entry, kind: str, catalogue: Catalogue, missing: _Missing, sink: DiagnosticSink):
+        self.entry, self.kind, self.catalogue, self.missing, self.sink = entry, kind, catalogue, missing, sink
         self.specs = field_specs(kind)
 
     def convert(self, node: Any, path: tuple[str | int, ...], negated: bool = False) -> Expr | None:
@@ -673,9 +1048,12 @@ class _ConditionChecker:
         derived = self.catalogue.derived_facts.get(name)
         where = self._at(path + ("derived",))
         if derived is None:
-            self.sink.add(
-                _unknown("unknown-derived", "avledet faktum", "derived fact", name, self.catalogue.derived_facts, where)
-            )
+            if not self.missing.excuses("derived_facts", name):
+                self.sink.add(
+                    _unknown(
+                        "unknown-derived", "avledet faktum", "derived fact", name, self.catalogue.derived_facts, where
+                    )
+                )
             return None
         if derived.applies_to != self.kind:
             self.sink.add(_kind_mismatch(name, derived.applies_to, self.kind, where))
@@ -684,11 +1062,11 @@ class _ConditionChecker:
             self.sink.add(
                 Diagnostic(
                     "negated-derived",
-                    f"`not` kan ikke stå over det avledede faktumet `{name}`",
-                    f"`not` cannot stand over the derived fact `{name}`",
+                    f"`not` kan ikke brukes på det avledede faktumet `{name}`; et avledet faktum kan bare kreves",
+                    f"`not` cannot be used on the derived fact `{name}`; a derived fact can only be required",
                     where,
-                    "test på feltene det avledes fra i stedet",
-                    "test the fields it is derived from instead",
+                    "test på feltene det avledes fra i stedet, f.eks. `not: {any: [...]}`",
+                    "test the fields it is derived from instead, e.g. `not: {any: [...]}`",
                 )
             )
             return None
@@ -701,8 +1079,16 @@ class _ConditionChecker:
             if owner:
                 self.sink.add(_kind_mismatch(name, owner, self.kind, self._at(path, key=True)))
             else:
+                nb, en = _suggest(name, [*self.specs, *RESERVED])
                 self.sink.add(
-                    _unknown("unknown-field", "felt", "field", name, self.specs, self._at(path, key=True))
+                    Diagnostic(
+                        "unknown-field",
+                        f"ukjent felt `{name}` for {_KIND_WORDS[self.kind][0]}",
+                        f"unknown field `{name}` for {_KIND_WORDS[self.kind][1]}",
+                        self._at(path, key=True),
+                        nb,
+                        en,
+                    )
                 )
             return []
         if isinstance(value, Operators):
@@ -715,14 +1101,27 @@ class _ConditionChecker:
         return [test] if test is not None else []
 
     def _test(self, spec: FieldSpec, op: str, operand: Any, path: tuple[str | int, ...]) -> Test | None:
-        allowed = _OPERATORS_BY_TYPE[spec.type]
+        allowed = OPERATORS_BY_TYPE[spec.type]
         if op not in allowed:
+            tests = [o for o in allowed if o != "eq"]
+            plain = f"`{spec.name}: true` eller `false`" if spec.type == "bool" else f"`{spec.name}: ...`"
+            plain_en = plain.replace("eller", "or")
+            use_nb = [f"en enkel verdi ({plain})"] if "eq" in allowed else []
+            use_en = [f"a plain value ({plain_en})"] if "eq" in allowed else []
             self.sink.add(
                 Diagnostic(
                     "bad-operator",
-                    f"`{op}` kan ikke brukes på `{spec.name}`; bruk {_words(allowed)}",
-                    f"`{op}` cannot be used on `{spec.name}`; use {_words(allowed, 'or')}",
+                    *(
+                        (f"`{op}` kan ikke brukes på `{spec.name}`", f"`{op}` cannot be used on `{spec.name}`")
+                        if op != "eq"
+                        else (
+                            f"`{spec.name}` kan ikke testes med en enkel verdi",
+                            f"`{spec.name}` cannot be tested with a plain value",
+                        )
+                    ),
                     self._at(path, key=op != "eq"),
+                    "bruk " + _words((*use_nb, *(f"`{o}`" for o in tests))),
+                    "use " + _words((*use_en, *(f"`{o}`" for o in tests)), "or"),
                 )
             )
             return None
@@ -748,11 +1147,17 @@ class _ConditionChecker:
                 where,
                 f"`{spec.name}` er sant/usant: skriv true eller false, ikke `{_show(value)}`",
                 f"`{spec.name}` is true/false: write true or false, not `{_show(value)}`",
+                "skriv `true` for ja og `false` for nei",
+                "write `true` for yes and `false` for no",
             )
         if kind == "int":
             if isinstance(value, int) and not isinstance(value, bool):
                 return value
-            return self._bad(where, f"`{spec.name}` skal være et heltall", f"`{spec.name}` must be a whole number")
+            return self._bad(
+                where,
+                f"`{spec.name}` skal være et heltall, men er `{_show(value)}`",
+                f"`{spec.name}` must be a whole number, but is `{_show(value)}`",
+            )
         if not isinstance(value, str):
             return self._bad(
                 where,
@@ -776,21 +1181,25 @@ class _ConditionChecker:
             forum = self.catalogue.find_forum(value)
             if forum is None:
                 choices = list(self.catalogue.forums) + self.catalogue.forum_aliases()
-                self.sink.add(_unknown("unknown-forum", "forum", "forum", value, choices, where))
+                if not self.missing.excuses("forums", value):
+                    self.sink.add(_unknown("unknown-forum", "forum", "forum", value, choices, where))
                 return _BAD
             return forum
         if kind == "department":
             department = self.catalogue.find_department(value)
             if department is None:
-                self.sink.add(
-                    _unknown("unknown-department", "avdeling", "department", value, self.catalogue.departments, where)
-                )
+                if not self.missing.excuses("departments", value):
+                    self.sink.add(
+                        _unknown(
+                            "unknown-department", "avdeling", "department", value, self.catalogue.departments, where
+                        )
+                    )
                 return _BAD
             return department
         return value
 
     def _unknown_value(self, where: Location, name: str, value: str, choices: tuple[str, ...]) -> Any:
-        nb, en = did_you_mean(value, choices)
+        nb, en = _suggest(value, choices)
         self.sink.add(
             Diagnostic(
                 "unknown-value",
@@ -803,8 +1212,8 @@ class _ConditionChecker:
         )
         return _BAD
 
-    def _bad(self, where: Location, nb: str, en: str) -> Any:
-        self.sink.add(Diagnostic("wrong-type", nb, en, where))
+    def _bad(self, where: Location, nb: str, en: str, hint_nb: str = "", hint_en: str = "") -> Any:
+        self.sink.add(Diagnostic("wrong-type", nb, en, where, hint_nb, hint_en))
         return _BAD
 
 
@@ -816,11 +1225,10 @@ def _fail() -> Any:
 
 
 def _words(options: tuple[str, ...], joiner: str = "eller") -> str:
-    quoted = [f"`{o}`" for o in options]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" {joiner} " + quoted[-1]
+    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + f" {joiner} " + options[-1]
 
 
-_OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
+OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
     "bool": ("eq",),
     "enum": ("eq", "in"),
     "text": ("eq", "in"),
