@@ -1,31 +1,61 @@
-"""Deadline arithmetic: the parameters live in the rule files, the counting lives here."""
+"""Deadline arithmetic: the parameters live in the rule files, the counting lives here.
+
+Each computed deadline comes with a note in both languages that says how it
+was counted, so a reader can check it against the memo by hand.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import holidays
 
 from .facts import field_specs
 from .model import DateInYear, MeetingDeadline, Text
 
+_MONTHS = {
+    "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+_WEEKEND = {"nb": ("lørdag", "søndag"), "en": ("Saturday", "Sunday")}
 
-@lru_cache(maxsize=64)
-def _norwegian_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("NO", years=year, observed=False))
+
+@lru_cache(maxsize=128)
+def _holidays(year: int, lang: str) -> Mapping[date, str]:
+    language = "no" if lang == "nb" else "en_US"
+    return dict(holidays.country_holidays("NO", years=year, observed=False, language=language))
+
+
+def format_date(day: date, lang: str) -> str:
+    """'30. mars 2027' in bokmål, '30 March 2027' in English."""
+    month = _MONTHS[lang][day.month - 1]
+    return f"{day.day}. {month} {day.year}" if lang == "nb" else f"{day.day} {month} {day.year}"
 
 
 def is_working_day(day: date) -> bool:
     """Monday to Friday and not a Norwegian public holiday."""
-    return day.weekday() < 5 and day not in _norwegian_holidays(day.year)
+    return day.weekday() < 5 and day not in _holidays(day.year, "nb")
 
 
 def next_working_day(day: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+def _why_not_working(day: date, lang: str) -> str:
+    name = _holidays(day.year, lang).get(day)
+    if name:
+        return name.lower() if lang == "nb" else name
+    return _WEEKEND[lang][day.weekday() - 5]
+
+
+def _text(make: Callable[[str], str]) -> Text:
+    return Text(nb=make("nb"), en=make("en"))
 
 
 def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]) -> tuple[date | None, Text | None]:
@@ -35,40 +65,61 @@ def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]
     if isinstance(rule, DateInYear):
         month, day = map(int, rule.date_in_year.split("-"))
         due = date(values["year"], month, day)
-        return _adjust(due, rule.non_working_day, Text(nb=f"{due.isoformat()}", en=f"{due.isoformat()}"))
+        return _adjust(due, rule.non_working_day, [])
     start: date = values[rule.from_]
     due = start + timedelta(days=rule.days_after)
     label = field_specs("meeting")[rule.from_]
+    words = {"nb": label.nb[0].lower() + label.nb[1:], "en": label.en[0].lower() + label.en[1:]}
     if rule.days_after:
-        note = Text(
-            nb=f"{rule.days_after} dager etter «{label.nb.lower()}» ({start.isoformat()}): {due.isoformat()}",
-            en=f"{rule.days_after} days after '{label.en.lower()}' ({start.isoformat()}): {due.isoformat()}",
-        )
+        parts = [_text(lambda l: (f"{rule.days_after} dager etter {words[l]}" if l == "nb"
+                                  else f"{rule.days_after} days after {words[l]}")
+                       + f" ({format_date(start, l)})")]
     else:
-        note = Text(nb=f"«{label.nb.lower()}»: {due.isoformat()}", en=f"'{label.en.lower()}': {due.isoformat()}")
+        parts = [_text(lambda l: f"{words[l]} ({format_date(start, l)})")]
     if rule.later_of is not None:
         later: date | None = values.get(rule.later_of)
         waiting = rule.pending_when is not None and bool(values.get(rule.pending_when))
         if later is None and waiting:
-            return None, Text(
-                nb=note.nb + "; venter på offisielt referat, så fristen er når det foreligger (innen rimelig tid)",
-                en=note.en + "; waiting for official minutes, so the deadline is when they are available "
-                "(within reasonable time)",
+            earliest = next_working_day(due) if rule.non_working_day == "next_working_day" else due
+            parts.append(
+                _text(
+                    lambda l: f"venter på offisielt referat: fristen er når det foreligger, men tidligst "
+                    f"{format_date(earliest, l)}"
+                    if l == "nb"
+                    else f"waiting for official minutes: the deadline is when they are available, "
+                    f"but not before {format_date(earliest, l)}"
+                )
             )
+            return None, _join(parts)
         if later is not None and later > due:
-            due = later
-            note = Text(
-                nb=note.nb + f"; offisielt referat foreligger senere ({later.isoformat()}), så fristen flyttes dit",
-                en=note.en + f"; official minutes are available later ({later.isoformat()}), so the deadline moves there",
+            parts.append(
+                _text(
+                    lambda l: f"det offisielle referatet foreligger senere, {format_date(later, l)}"
+                    if l == "nb"
+                    else f"the official minutes are available later, on {format_date(later, l)}"
+                )
             )
-    return _adjust(due, rule.non_working_day, note)
+            due = later
+    return _adjust(due, rule.non_working_day, parts)
 
 
-def _adjust(due: date, policy: str, note: Text) -> tuple[date, Text]:
+def _adjust(due: date, policy: str, parts: list[Text]) -> tuple[date, Text | None]:
     if policy == "keep" or is_working_day(due):
-        return due, note
+        return due, _join(parts)
     moved = next_working_day(due)
-    return moved, Text(
-        nb=note.nb + f"; {due.isoformat()} er ikke en arbeidsdag, så fristen flyttes til {moved.isoformat()}",
-        en=note.en + f"; {due.isoformat()} is not a working day, so the deadline moves to {moved.isoformat()}",
+    parts.append(
+        _text(
+            lambda l: f"{format_date(due, l)} ({_why_not_working(due, l)}) er ikke en arbeidsdag, "
+            f"så fristen flyttes til {format_date(moved, l)}"
+            if l == "nb"
+            else f"{format_date(due, l)} ({_why_not_working(due, l)}) is not a working day, "
+            f"so the deadline moves to {format_date(moved, l)}"
+        )
     )
+    return moved, _join(parts)
+
+
+def _join(parts: list[Text]) -> Text | None:
+    if not parts:
+        return None
+    return Text(nb="; ".join(p.nb for p in parts), en="; ".join(p.en for p in parts))
