@@ -16,6 +16,10 @@ Pure translation; nothing here imports durable-rules. What it absorbs:
   crashes the process beyond it; every `$or` branch and every rule that can
   match at once takes a slot. The compiler bounds that width and spreads
   rules over several rulesets ("chunks") that the adapter chains together.
+* durable-rules reads an operator it does not know as a property name and
+  never matches (`$ne`), or refuses it with a bare code (`$in`). Every
+  compiled test is checked against `OPERATORS` and plain equality on a
+  scalar, so such a test can never reach the engine.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from .validate import CheckedRule, CheckedRulebook
 #: Alpha-stack slots a chunk may use (durable-rules crashes past 64).
 MAX_WIDTH_PER_CHUNK = 48
 FORMAT_VERSION = 1
+#: The operators the compiler may emit: those durable-rules 2.0.28 evaluates as written.
+OPERATORS = frozenset({"$and", "$or", "$neq", "$gt", "$gte", "$lt", "$lte", "$ex", "$nex"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,10 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
         compiled: list[tuple[int, dict[str, Any]]] = []
         for checked in (r for r in book.rules if r.rule.applies_to == kind):
             rules = _compile_rule(checked, kind)
+            unsafe = sorted({p for rule in rules.values() for p in _unsafe_tests(rule)})
+            if unsafe:
+                problems.append(_unsafe(checked, unsafe))
+                continue
             width = sum(_width(r) for r in rules.values())
             if width > MAX_WIDTH_PER_CHUNK:
                 problems.append(_too_wide(checked, width))
@@ -129,6 +139,57 @@ def _too_wide(checked: CheckedRule, width: int) -> Diagnostic:
         "del regelen i flere regler",
         "split the rule into several rules",
     )
+
+
+def _unsafe(checked: CheckedRule, tests: list[str]) -> Diagnostic:
+    shown = ", ".join(tests)
+    return Diagnostic(
+        "engine-cannot-run",
+        f"regelen ble oversatt til tester regelmotoren ikke kan kjøre trygt: {shown}",
+        f"the rule compiled to tests the rule engine cannot run safely: {shown}",
+        checked.location,
+        "dette er en feil i udi_rules; meld den med regelen",
+        "this is a bug in udi_rules; report it with the rule",
+    )
+
+
+def _unsafe_tests(rule: dict[str, Any]) -> Iterable[str]:
+    """Tests in a compiled rule that durable-rules would ignore, misread or refuse."""
+    for pattern in rule["all"]:
+        for node in pattern.values():
+            yield from _unsafe_node(node)
+
+
+def _unsafe_node(node: Any) -> Iterable[str]:
+    if not isinstance(node, dict) or len(node) != 1:
+        yield f"`{node!r}` (one test per mapping)"
+        return
+    (key, value), = node.items()
+    if key in ("$and", "$or"):
+        if not isinstance(value, list) or not value:
+            yield f"`{key}` without tests"
+            return
+        for item in value:
+            yield from _unsafe_node(item)
+    elif key.startswith("$"):
+        if key not in OPERATORS:
+            yield f"`{key}`"
+        elif not isinstance(value, dict) or len(value) != 1:
+            yield f"`{key}: {value!r}` (one field per test)"
+        else:
+            (name, operand), = value.items()
+            yield from _unsafe_value(f"{key} {name}", operand)
+    else:
+        yield from _unsafe_value(key, value)
+
+
+def _unsafe_value(where: str, value: Any) -> Iterable[str]:
+    """Plain scalars only: durable compares floats oddly and refuses exponents, lists and objects."""
+    if isinstance(value, (bool, str)):
+        return
+    if isinstance(value, int) and -(2**63) <= value < 2**63:
+        return
+    yield f"`{where}: {value!r}` (not a text, a true/false or a whole number)"
 
 
 # --- one rule ---------------------------------------------------------------

@@ -13,7 +13,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, Union
 
-from .decision import Reason
+from .decision import Reason, trusted
 
 
 @dataclass(frozen=True)
@@ -98,18 +98,35 @@ def reasons(
     if expr is None:
         return []
     if isinstance(expr, Test):
-        actual = values.get(expr.field)
         return [
-            Reason(
-                field=expr.field,
-                operator=expr.op,
-                expected=_plain(expr.value),
-                actual=_plain(actual),
-                negated=not positive,
+            trusted(
+                Reason,
+                {
+                    "field": expr.field,
+                    "operator": expr.op,
+                    "expected": _plain(expr.value),
+                    "actual": _plain(values.get(expr.field)),
+                    "negated": not positive,
+                    "derived": None,
+                    "derived_by": [],
+                },
             )
         ]
     if isinstance(expr, Derived):
-        return [Reason(derived=expr.name, derived_by=list(derived_by.get(expr.name, [])), negated=not positive)]
+        return [
+            trusted(
+                Reason,
+                {
+                    "field": None,
+                    "operator": None,
+                    "expected": None,
+                    "actual": None,
+                    "negated": not positive,
+                    "derived": expr.name,
+                    "derived_by": list(derived_by.get(expr.name, [])),
+                },
+            )
+        ]
     if isinstance(expr, Not):
         return reasons(expr.item, values, derived_by, positive=not positive)
     wants_every = isinstance(expr, All) == positive

@@ -15,7 +15,11 @@ safety measures, each for a measured failure:
   several true branches fires once per branch;
 * no Python actions at all, so no exception can be swallowed; derived facts
   are asserted by this loop, which chains them into every chunk of the
-  rulebook until nothing new follows (a fixpoint).
+  rulebook that uses them until nothing new follows (a fixpoint);
+* any failure inside an evaluation becomes an `EngineError` after the
+  session is deleted. A session that cannot be deleted would leak its facts
+  into the next evaluation, so the next evaluation deletes it first, and
+  refuses to run while that still fails.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ from .compile import CompiledRuleset
 from .errors import EngineError
 
 SESSION = "udi"
-SENTINEL = "zz_sentinel"
+#: The catch-all rule's name; `#` cannot start a rule id, so no rule can take it.
+SENTINEL = "#sentinel"
 _names = iter(range(1, 1 << 62))
 _tuned = False
 
@@ -55,97 +60,159 @@ def _tune_allocator() -> None:
         pass
 
 
+class _Chunk:
+    """One durable ruleset: its handle and the derived facts its rules join on."""
+
+    __slots__ = ("handle", "uses")
+
+    def __init__(self, handle: int, uses: frozenset[str]):
+        self.handle = handle
+        self.uses = uses
+
+
 class DurableEngine:
     """A compiled ruleset loaded into durable-rules, safe to share between threads."""
 
     def __init__(self, compiled: CompiledRuleset):
         _tune_allocator()
         self._rule_of = compiled.rule_of
-        self._derives = compiled.derives
+        self._derives = {name: tuple(facts) for name, facts in compiled.derives.items()}
         self._lock = threading.Lock()
-        self._handles: dict[str, list[int]] = {}
-        self._derived_json: dict[str, str] = {}
+        self._closed = False
+        self._stale: list[_Chunk] = []  # sessions a failed delete left behind
+        self._chunks: dict[str, list[_Chunk]] = {}
+        self._derived_json = {
+            name: json.dumps({"sid": SESSION, "t": "derived", "name": name})
+            for names in self._derives.values()
+            for name in names
+        }
         serial = next(_names)
         for kind in compiled.kinds():
-            handles = []
+            chunks = []
             for chunk in compiled.chunks(kind):
                 rules = json.loads(json.dumps(chunk["rules"]))  # the engine must never share our dicts
                 rules[SENTINEL] = {"pri": 65535, "all": [{"m": {"t": kind}}]}
                 handle = _dre.create_ruleset(f"{chunk['name']}-{serial}", json.dumps(rules, ensure_ascii=False))
-                handles.append(handle)
-            self._handles[kind] = handles
+                chunks.append(_Chunk(handle, frozenset(_derived_used(chunk["rules"]))))
+            self._chunks[kind] = chunks
             self.run(kind, {"t": kind})  # warm-up: the session slot has now run an action
-        for names in self._derives.values():
-            for name in names:
-                self._derived_json[name] = json.dumps({"sid": SESSION, "t": "derived", "name": name})
 
     def run(self, kind: str, fact: dict[str, Any]) -> tuple[set[str], dict[str, list[str]]]:
         """Every rule that fires for `fact`, and each derived fact with the rules that derived it.
 
+        The rules that derived a fact are listed in the order they fired;
+        callers that show them put them in rulebook order.
+
         Raises:
-            EngineError: durable-rules refused the fact; the session is gone again.
+            EngineError: durable-rules refused the fact or failed; the session is gone again.
         """
-        handles = self._handles.get(kind, [])
-        fact_json = json.dumps(dict(fact, sid=SESSION), ensure_ascii=False)
         fired: set[str] = set()
         derived: dict[str, list[str]] = {}
+        try:
+            message = json.dumps({**fact, "sid": SESSION}, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise EngineError(f"the fact cannot be written as JSON: {exc}") from exc
         with self._lock:
-            started: list[int] = []
+            if self._closed:
+                raise EngineError("the rulebook is closed")
+            chunks = self._chunks.get(kind)
+            if not chunks:
+                return fired, derived
+            if self._stale:
+                self._delete(self._stale)
+                if self._stale:
+                    raise EngineError("durable-rules could not delete the previous session; nothing was evaluated")
+            started: list[_Chunk] = []
             try:
-                pending = {h: [fact_json] for h in handles}
+                pending = {chunk: [message] for chunk in chunks}
                 while any(pending.values()):
-                    for handle in handles:
-                        batch, pending[handle] = pending[handle], []
-                        for message in batch:
-                            if handle not in started:
-                                started.append(handle)
-                            for name in self._assert(handle, message, fired, derived):
-                                for other in handles:
-                                    if other != handle:
+                    for chunk in chunks:
+                        batch, pending[chunk] = pending[chunk], []
+                        if batch and chunk not in started:
+                            started.append(chunk)
+                        for text in batch:
+                            for name in self._assert(chunk, text, fired, derived):
+                                for other in chunks:
+                                    if other is not chunk and name in other.uses:
                                         pending[other].append(self._derived_json[name])
             except (_dre.error, MemoryError) as exc:
                 raise EngineError(f"durable-rules refused the fact: {exc} ({_code(exc)})") from exc
+            except EngineError:
+                raise
+            except Exception as exc:
+                raise EngineError(f"the rule engine failed: {type(exc).__name__}: {exc}") from exc
             finally:
-                for handle in started:
-                    try:
-                        _dre.delete_state(handle, SESSION)
-                    except _dre.error:
-                        pass
+                self._delete(started)
         return {self._rule_of[n] for n in fired}, derived
 
-    def _assert(self, handle: int, message: str, fired: set[str], derived: dict[str, list[str]]) -> list[str]:
+    def _assert(self, chunk: _Chunk, message: str, fired: set[str], derived: dict[str, list[str]]) -> list[str]:
         """Assert one fact and drain the agenda; return derived facts that are new."""
+        handle = chunk.handle
         new: list[str] = []
-        _code_, offset = _dre.assert_fact(handle, message)
+        offset = _put(handle, message)
         result = _dre.start_action_for_state(handle, offset)
         payload = result[1] if result else None
         while payload:
-            for name in json.loads(payload):
-                if name == SENTINEL:
-                    continue
+            # A payload is `{"<rule>":{...}}`; rule names never contain a quote.
+            name = payload[2 : payload.index('"', 2)]
+            if name != SENTINEL and name not in fired:
                 fired.add(name)
-                rule_id = self._rule_of[name]
                 for fact in self._derives.get(name, ()):
                     holders = derived.get(fact)
+                    rule_id = self._rule_of[name]
                     if holders is None:
                         derived[fact] = [rule_id]
                         new.append(fact)
-                        _dre.assert_fact(handle, self._derived_json[fact])
+                        if fact in chunk.uses:
+                            _put(handle, self._derived_json[fact])
                     elif rule_id not in holders:
                         holders.append(rule_id)
             payload = _dre.complete_and_start_action(handle, offset)
         return new
 
+    def _delete(self, chunks: list[_Chunk]) -> None:
+        """Delete the session in each chunk; remember those where that failed."""
+        stale = []
+        for chunk in chunks:
+            try:
+                _dre.delete_state(chunk.handle, SESSION)
+            except _dre.error as exc:
+                if _code(exc) != "code 309":  # 309: no such session (the fact was refused before it began)
+                    stale.append(chunk)
+            except Exception:  # noqa: BLE001 - whatever it was, the session may still hold facts
+                stale.append(chunk)
+        self._stale = stale
+
     def close(self) -> None:
         """Free the rulesets (durable-rules keeps some memory regardless)."""
         with self._lock:
-            for handles in self._handles.values():
-                for handle in handles:
+            for chunks in self._chunks.values():
+                for chunk in chunks:
                     try:
-                        _dre.delete_ruleset(handle)
+                        _dre.delete_ruleset(chunk.handle)
                     except _dre.error:
                         pass
-            self._handles = {}
+            self._chunks = {}
+            self._closed = True
+
+
+def _put(handle: int, message: str) -> int:
+    """Assert a fact into the session; return the session's offset for the agenda calls."""
+    code, offset = _dre.assert_fact(handle, message)  # 0 handled, 1 no rule matched (fine), 2 seen before
+    if code == 2:  # each fact enters a session once: a stale session, or durable's 32-bit message hash collided
+        raise EngineError("durable-rules took a fact for one it had seen before; nothing was evaluated")
+    return offset
+
+
+def _derived_used(rules: dict[str, Any]) -> set[str]:
+    """The derived facts the rules of one chunk join on."""
+    used = set()
+    for rule in rules.values():
+        for pattern in rule["all"]:
+            (name, node), = pattern.items()
+            if name != "m":
+                used.update(t["name"] for t in node["$and"] if "name" in t)
+    return used
 
 
 def _code(exc: BaseException) -> str:

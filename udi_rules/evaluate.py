@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Mapping
 
 from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue
-from .conditions import reasons
+from .conditions import Expr, reasons
 from .deadlines import compute
-from .decision import CitationOut, Conclusion, Decision, DerivedFactOut, Party, Reason
+from .decision import CitationOut, Conclusion, Decision, DerivedFactOut, Party, Reason, trusted
 from .errors import FactProblem, InvalidFacts, did_you_mean
 from .facts import FACT_MODELS, Facts
-from .model import PLACEHOLDER, Text
+from .model import PLACEHOLDER, DateInYear, MeetingDeadline, Text
 from .validate import CheckedRule, CheckedRulebook
 
 
@@ -98,97 +99,178 @@ def _problem(error: Mapping[str, Any], model: type[BaseModel]) -> FactProblem:
 
 @dataclass(frozen=True)
 class _Template:
-    """The parts of a conclusion that do not depend on the facts, built once."""
+    """The parts of a conclusion that do not depend on the facts, built once per rule."""
 
-    checked: CheckedRule
-    static: dict[str, Any]
+    rule_id: str
+    kind: str
+    title: Text
+    duty_id: str
+    duty_title: Text
+    action: Text
+    document_type: str | None
+    template: str | None
+    citation: CitationOut
+    interpretation: Text | None
+    attachments: tuple[Text, ...]
+    expr: Expr | None
     holder: str
     sender: str | None
     recipients: tuple[str, ...]
     copies: tuple[str, ...]
+    document_title: str | None
+    deadline: MeetingDeadline | DateInYear | None
+    deadline_fields: tuple[str, ...]
+    deadline_text: Text | None
+
+
+#: Entries per cache of a builder; a full cache is cleared (deadline keys hold dates).
+_CACHE_SIZE = 4096
 
 
 class DecisionBuilder:
-    """Turns the rules that fired into a decision with reasons."""
+    """Turns the rules that fired into a decision with reasons.
+
+    Everything that depends only on the rulebook is prepared once; parties
+    and deadlines, which depend on a few fact values, are cached by those
+    values. Only immutable objects are shared between decisions.
+    """
 
     def __init__(self, book: CheckedRulebook):
         self.book = book
         self.catalogue = book.catalogue
         self.templates: list[_Template] = []
         self.by_id: dict[str, CheckedRule] = {}
+        self.order: dict[str, int] = {}
         for checked in book.rules:
             self.by_id[checked.rule.id] = checked
+            self.order[checked.rule.id] = len(self.order)
             then = checked.rule.then
             if then.duty is None or then.kind is None:
                 continue
             duty = self.catalogue.duties[then.duty]
             citation = checked.rule.citation
-            static = {
-                "rule_id": checked.rule.id,
-                "kind": then.kind,
-                "title": checked.rule.title,
-                "duty_id": duty.id,
-                "duty_title": duty.title,
-                "action": duty.action,
-                "document_type": duty.document_type,
-                "template": duty.template,
-                "attachments": list(duty.attachments),
-                "citation": CitationOut(section=citation.section, quote=citation.quote, provision=citation.provision),
-                "interpretation": checked.rule.interpretation,
-            }
             self.templates.append(
-                _Template(checked, static, duty.holder, duty.sender, tuple(duty.recipients), tuple(duty.copies))
+                _Template(
+                    rule_id=checked.rule.id,
+                    kind=then.kind,
+                    title=checked.rule.title,
+                    duty_id=duty.id,
+                    duty_title=duty.title,
+                    action=duty.action,
+                    document_type=duty.document_type,
+                    template=duty.template,
+                    citation=trusted(
+                        CitationOut,
+                        {"section": citation.section, "quote": citation.quote, "provision": citation.provision},
+                    ),
+                    interpretation=checked.rule.interpretation,
+                    attachments=tuple(duty.attachments),
+                    expr=checked.expr,
+                    holder=duty.holder,
+                    sender=duty.sender,
+                    recipients=tuple(duty.recipients),
+                    copies=tuple(duty.copies),
+                    document_title=duty.document_title,
+                    deadline=duty.deadline,
+                    deadline_fields=_deadline_fields(duty.deadline),
+                    deadline_text=duty.deadline_text,
+                )
             )
         self._parties: dict[str, Party] = {
             role.id: Party(id=role.id, name=role.name) for role in self.catalogue.roles.values()
         }
+        self._role_fields = {
+            role.id: tuple(sorted(set(PLACEHOLDER.findall(role.name.nb + role.name.en))))
+            for role in self.catalogue.roles.values()
+        }
+        self._filled: dict[tuple[Any, ...], Party] = {}
+        self._deadlines: dict[tuple[Any, ...], tuple[date | None, Text | None]] = {}
 
     def build(self, facts: Facts, fired: set[str], derived: Mapping[str, list[str]]) -> Decision:
-        values = dict(facts)
-        by = {name: derived[name] for name in derived}
-        conclusions = []
-        for template in self.templates:
-            rule = template.checked.rule
-            if rule.id not in fired:
-                continue
-            duty = self.catalogue.duties[rule.then.duty]  # type: ignore[index]
-            deadline, note = compute(duty.deadline, values)
-            conclusions.append(
-                Conclusion.model_construct(
-                    **template.static,
-                    holder=self._party(template.holder, values),
-                    sender=self._party(template.sender, values) if template.sender else None,
-                    recipients=[self._party(r, values) for r in template.recipients],
-                    copies=[self._party(r, values) for r in template.copies],
-                    document_title=self._fill(duty.document_title, values) if duty.document_title else None,
-                    deadline=deadline,
-                    deadline_note=note if note is None or duty.deadline_text is None else _join(duty.deadline_text, note),
-                    reasons=reasons(template.checked.expr, values, by),
-                )
-            )
+        """The decision for `facts`, given the rules that fired and the facts they derived."""
+        values = facts.__dict__
+        by = {name: sorted(holders, key=self.order.__getitem__) for name, holders in derived.items()}
+        conclusions = [self._conclusion(t, values, by) for t in self.templates if t.rule_id in fired]
         derived_out = [
-            DerivedFactOut.model_construct(
-                id=name,
-                description=fact.description,
-                derived_by=list(derived[name]),
-                reasons={rid: reasons(self.by_id[rid].expr, values, by) for rid in derived[name]},
+            trusted(
+                DerivedFactOut,
+                {
+                    "id": name,
+                    "description": fact.description,
+                    "derived_by": list(by[name]),
+                    "reasons": {rid: reasons(self.by_id[rid].expr, values, by) for rid in by[name]},
+                },
             )
             for name, fact in self.catalogue.derived_facts.items()
-            if name in derived
+            if name in by
         ]
-        return Decision.model_construct(
-            fact_kind=facts.kind,
-            facts=facts.model_dump(mode="json"),
-            conclusions=conclusions,
-            derived=derived_out,
-            rulebook=self.book.digest,
+        return trusted(
+            Decision,
+            {
+                "fact_kind": facts.kind,
+                "facts": facts.model_dump(mode="json"),
+                "conclusions": conclusions,
+                "derived": derived_out,
+                "rulebook": self.book.digest,
+            },
         )
 
+    def _conclusion(self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Conclusion:
+        deadline, note = self._deadline(t, values)
+        return trusted(  # the fields in the order `Conclusion` declares them, as validation would
+            Conclusion,
+            {
+                "rule_id": t.rule_id,
+                "kind": t.kind,
+                "title": t.title,
+                "duty_id": t.duty_id,
+                "duty_title": t.duty_title,
+                "holder": self._party(t.holder, values),
+                "action": t.action,
+                "deadline": deadline,
+                "deadline_note": note,
+                "document_type": t.document_type,
+                "template": t.template,
+                "document_title": self._fill(t.document_title, values) if t.document_title else None,
+                "sender": self._party(t.sender, values) if t.sender else None,
+                "recipients": [self._party(r, values) for r in t.recipients],
+                "copies": [self._party(r, values) for r in t.copies],
+                "attachments": list(t.attachments),
+                "citation": t.citation,
+                "interpretation": t.interpretation,
+                "reasons": reasons(t.expr, values, by),
+            },
+        )
+
+    def _deadline(self, template: _Template, values: Mapping[str, Any]) -> tuple[date | None, Text | None]:
+        if template.deadline is None:
+            return None, None
+        key = (template.duty_id, *(values.get(f) for f in template.deadline_fields))
+        found = self._deadlines.get(key)
+        if found is None:
+            deadline, note = compute(template.deadline, values)
+            if note is not None and template.deadline_text is not None:
+                note = _join(template.deadline_text, note)
+            found = (deadline, note)
+            if len(self._deadlines) >= _CACHE_SIZE:
+                self._deadlines.clear()
+            self._deadlines[key] = found
+        return found
+
     def _party(self, role_id: str, values: Mapping[str, Any]) -> Party:
-        party = self._parties[role_id]
-        if "{" not in party.name.nb and "{" not in party.name.en:
-            return party
-        return Party(id=party.id, name=Text(nb=self._fill(party.name.nb, values), en=self._fill(party.name.en, values)))
+        fields = self._role_fields[role_id]
+        if not fields:
+            return self._parties[role_id]
+        key = (role_id, *(values.get(f) for f in fields))
+        filled = self._filled.get(key)
+        if filled is None:
+            party = self._parties[role_id]
+            name = Text(nb=self._fill(party.name.nb, values), en=self._fill(party.name.en, values))
+            filled = Party(id=party.id, name=name)
+            if len(self._filled) >= _CACHE_SIZE:
+                self._filled.clear()
+            self._filled[key] = filled
+        return filled
 
     def _fill(self, pattern: str, values: Mapping[str, Any]) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -202,8 +284,17 @@ class DecisionBuilder:
         return PLACEHOLDER.sub(replace, pattern)
 
 
+def _deadline_fields(rule: MeetingDeadline | DateInYear | None) -> tuple[str, ...]:
+    """The fact fields `deadlines.compute` reads for this deadline."""
+    if rule is None:
+        return ()
+    if isinstance(rule, DateInYear):
+        return ("year",)
+    return tuple(f for f in (rule.from_, rule.later_of, rule.pending_when) if f is not None)
+
+
 def _join(words: Text, note: Text) -> Text:
-    return Text(nb=f"{words.nb} ({note.nb})", en=f"{words.en} ({note.en})")
+    return Text(nb=f"{words.nb}: {note.nb}", en=f"{words.en}: {note.en}")
 
 
 __all__ = ["DecisionBuilder", "Reason", "validate_facts"]

@@ -105,10 +105,9 @@ class Rulebook:
         return [self._decide(model) for model in models]
 
     def _decide(self, model: Facts) -> Decision:
-        values = dict(model)
-        fired, derived = self._engine.run(model.kind, self.compiled.encode(model.kind, values))
+        fired, derived = self._engine.run(model.kind, self.compiled.encode(model.kind, model.__dict__))
         return self._builder.build(model, fired, derived)
 
     def close(self) -> None:
-        """Release the engine's rulesets; the rulebook cannot evaluate afterwards."""
+        """Release the engine's rulesets; evaluating afterwards raises `EngineError`."""
         self._engine.close()

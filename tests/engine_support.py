@@ -1,0 +1,148 @@
+"""Helpers for the engine tests: fixture rulebooks and meetings to vary.
+
+The fixture rulebooks live in `tests/fixtures/engine/<name>/`. Unless a
+fixture brings its own catalogue, it is loaded with the real
+`rules/forums.yaml` and `rules/organisation.yaml`, so its facts use the same
+forums and departments as the memo's rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from udi_rules import Rulebook
+from udi_rules.conditions import holds
+from udi_rules.validate import CheckedRulebook, check_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "engine"
+CATALOGUE_FILES = ("forums.yaml", "organisation.yaml")
+
+
+def meeting(**changes: Any) -> dict[str, Any]:
+    """An EMN expert meeting UDI attends alone; override what a test needs."""
+    base: dict[str, Any] = {
+        "forum": "EMN",
+        "topic": "Nasjonale kontaktpunkter",
+        "first_day": "2027-03-02",
+        "last_day": "2027-03-03",
+        "agenda_level": "operational",
+        "meeting_level": "expert",
+        "udi_attends_alone": True,
+        "ministry_of_justice_attends": False,
+        "udi_leader_attends": True,
+        "responsible_department": "ASA",
+    }
+    base.update(changes)
+    return base
+
+
+def catalogue_texts() -> dict[str, str]:
+    """The real forum and organisation files, as {file name: text}."""
+    return {f"rules/{name}": (ROOT / "rules" / name).read_text(encoding="utf-8") for name in CATALOGUE_FILES}
+
+
+def fixture_texts(name: str, *, with_catalogue: bool = True) -> dict[str, str]:
+    folder = FIXTURES / name
+    texts = {f"{name}/{p.name}": p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.yaml"))}
+    return {**catalogue_texts(), **texts} if with_catalogue else texts
+
+
+@cache
+def fixture_rulebook(name: str, *, with_catalogue: bool = True) -> Rulebook:
+    """A fixture rulebook, built once per test process (durable-rules never gives all of it back)."""
+    return Rulebook(check_texts(fixture_texts(name, with_catalogue=with_catalogue)))
+
+
+# --- a rulebook wide enough for several durable rulesets ------------------------
+
+PADDING = 60
+
+
+def wide_rules_text(padding: int = PADDING) -> str:
+    """`padding` rules that all hold for `meeting()`, around a chain of derived facts.
+
+    The chain runs from the last chunk to the first and back: `z-derives-late`
+    (last chunk) derives `late`; `a-uses-late` (first chunk) needs `late` and
+    derives `early`; `y-uses-early` (last chunk) needs `early`. `x-early-too`
+    (last chunk) derives `early` directly, so it fires before `a-uses-late`
+    although it comes after it in the rulebook.
+    """
+    pads = "\n".join(
+        f"""  - id: pad-{i:02d}
+    title: {{nb: Fyll {i}, en: Padding {i}}}
+    citation: {{section: "4.1", quote: pad}}
+    when:
+      first_day: {{gt: {(date(2000, 1, 1) + timedelta(days=i)).isoformat()}}}
+    then: {{kind: information, duty: note}}"""
+        for i in range(padding)
+    )
+    return f"""
+duties:
+  - id: note
+    title: {{nb: Merk, en: Note}}
+    holder: participant
+    action: {{nb: Merk deg dette., en: Take note of this.}}
+derived_facts:
+  - id: late
+    description: {{nb: Utledet sist, en: Derived last}}
+  - id: early
+    description: {{nb: Utledet først, en: Derived first}}
+rules:
+  - id: a-uses-late
+    title: {{nb: A, en: A}}
+    citation: {{section: "4.1", quote: a}}
+    when: {{derived: late}}
+    then: {{kind: duty, duty: note, derive: [early]}}
+{pads}
+  - id: x-early-too
+    title: {{nb: X, en: X}}
+    citation: {{section: "4.1", quote: x}}
+    when: {{forum: EMN}}
+    then: {{derive: [early]}}
+  - id: y-uses-early
+    title: {{nb: Y, en: Y}}
+    citation: {{section: "4.1", quote: y}}
+    when: {{derived: early}}
+    then: {{kind: duty, duty: note}}
+  - id: z-derives-late
+    title: {{nb: Z, en: Z}}
+    citation: {{section: "4.1", quote: z}}
+    when: {{forum: EMN}}
+    then: {{derive: [late]}}
+"""
+
+
+@cache
+def wide_rulebook() -> Rulebook:
+    return Rulebook(check_texts({**catalogue_texts(), "wide/rules.yaml": wide_rules_text()}))
+
+
+# --- the rules evaluated directly, without the engine ------------------------------
+
+
+def direct(book: CheckedRulebook, values: Mapping[str, Any], kind: str = "meeting") -> tuple[list[str], dict[str, list[str]]]:
+    """The conclusions (rule ids, rulebook order) and derived facts, by `conditions.holds` and a fixpoint.
+
+    Derived facts are added until a pass adds nothing; then every rule with
+    a conclusion is checked once more against the final set.
+    """
+    rules = [r for r in book.rules if r.rule.applies_to == kind]
+    derived: dict[str, list[str]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for checked in rules:
+            if checked.rule.then.derive and holds(checked.expr, values, derived):
+                for name in checked.rule.then.derive:
+                    holders = derived.setdefault(name, [])
+                    if checked.rule.id not in holders:
+                        holders.append(checked.rule.id)
+                        changed = True
+    order = {r.rule.id: i for i, r in enumerate(book.rules)}
+    derived = {name: sorted(holders, key=order.__getitem__) for name, holders in derived.items()}
+    conclusions = [r.rule.id for r in rules if r.rule.then.duty and holds(r.expr, values, derived)]
+    return conclusions, derived

@@ -1,0 +1,127 @@
+"""For any valid meeting, durable-rules and a direct evaluation of the same conditions agree.
+
+The direct side is `udi_rules.conditions.holds` on the parsed conditions,
+with derived facts chased to a fixpoint in plain Python
+(`engine_support.direct`); the engine side is `Rulebook.evaluate`, which
+runs the compiled rules in durable-rules. Meetings are drawn over every
+field, with only the combinations the model accepts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from engine_support import catalogue_texts, direct, fixture_rulebook, meeting, wide_rulebook
+from udi_rules import Meeting, PlanningYear, Rulebook
+from udi_rules.validate import check_texts
+
+CATALOGUE = check_texts(catalogue_texts()).catalogue
+FORUM_NAMES = sorted(
+    {name for f in CATALOGUE.forums.values() for name in (f.id, f.name.nb, f.name.en, *f.aliases)}
+    | {f.id.upper() for f in CATALOGUE.forums.values()}
+)
+DEPARTMENTS = sorted(CATALOGUE.departments)
+DEPARTMENT_NAMES = DEPARTMENTS + [d.lower() for d in DEPARTMENTS]
+# the dates the fixture rules compare with, and their neighbours
+EDGES = [date(2027, 1, 31), date(2027, 3, 3), date(2027, 6, 30), date(2027, 7, 1), date(2027, 8, 31), date(2027, 12, 1)]
+EDGE_DAYS = [d + timedelta(days=k) for d in EDGES for k in (-1, 0, 1)]
+
+OPTIONAL_BOOLS = [
+    "interpretation_on_agenda",
+    "invitation_signals_law_change",
+    "invitation_signals_budget_consequences",
+    "invitation_signals_political_sensitivity",
+    "contribution_needs_principled_clarification",
+    "eu_schengen_legal_change_pending",
+    "principled_questions_discussed",
+]
+ABSENT = object()
+
+
+def days(low: date, high: date) -> st.SearchStrategy[date]:
+    return st.one_of(st.dates(low, high), st.sampled_from([d for d in EDGE_DAYS if low <= d <= high] or [low]))
+
+
+@st.composite
+def meetings(draw: st.DrawFn) -> dict[str, Any]:
+    """A meeting as a service would send it: names in any known spelling, optional fields left out or not."""
+    first = draw(days(date(2026, 1, 1), date(2028, 12, 31)))
+    last = first + timedelta(days=draw(st.integers(0, 4)))
+    alone = draw(st.booleans())
+    facts: dict[str, Any] = {
+        "forum": draw(st.sampled_from(FORUM_NAMES)),
+        "topic": draw(st.one_of(st.sampled_from(["Budsjett", "Tolkning", "Annet"]), st.text(min_size=1, max_size=30))),
+        "first_day": draw(st.sampled_from([first, first.isoformat()])),
+        "last_day": last.isoformat(),
+        "agenda_level": draw(st.sampled_from(["strategic", "operational"])),
+        "meeting_level": draw(st.sampled_from(["leader", "expert"])),
+        "udi_attends_alone": alone,
+        "ministry_of_justice_attends": False if alone else draw(st.booleans()),
+        "udi_leader_attends": draw(st.booleans()),
+        "responsible_department": draw(st.sampled_from(DEPARTMENT_NAMES)),
+    }
+    for name in OPTIONAL_BOOLS:
+        value = draw(st.sampled_from([ABSENT, True, False]))
+        if value is not ABSENT:
+            facts[name] = value
+    expected = draw(st.booleans())
+    if expected or draw(st.booleans()):
+        facts["official_minutes_expected"] = expected
+    if expected:
+        available = draw(st.one_of(st.just(ABSENT), st.none(), days(first, first + timedelta(days=200))))
+        if available is not ABSENT:
+            facts["official_minutes_available_on"] = available
+    received = draw(st.sampled_from([ABSENT, None, *DEPARTMENT_NAMES]))
+    if received is not ABSENT:
+        facts["invitation_received_by"] = received
+    if draw(st.booleans()):
+        facts["departments_concerned"] = draw(st.lists(st.sampled_from(DEPARTMENT_NAMES), max_size=6))
+    return facts
+
+
+def rulebook_named(name: str) -> Rulebook:
+    return {"default": Rulebook.default, "wide": wide_rulebook}.get(name, lambda: fixture_rulebook(name))()
+
+
+def check_agreement(book: Rulebook, facts: dict[str, Any]) -> None:
+    decision = book.evaluate(facts)
+    values = Meeting.model_validate(facts, context={"catalogue": book.catalogue}).__dict__
+
+    conclusions, derived = direct(book.checked, values)
+
+    assert decision.rule_ids == conclusions
+    assert {d.id: d.derived_by for d in decision.derived} == derived
+
+
+@pytest.mark.parametrize("name", ["default", "property", "basic", "wide"])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(facts=meetings())
+@example(facts=meeting())
+@example(facts=meeting(official_minutes_expected=True, official_minutes_available_on="2027-07-01"))
+@example(facts=meeting(invitation_received_by=None, departments_concerned=["rma", "ASA", "asa"]))
+@example(facts=meeting(forum="nu", meeting_level="leader", udi_attends_alone=False, ministry_of_justice_attends=False))
+def test_durable_rules_and_the_direct_evaluation_agree_on_every_conclusion(name, facts):
+    check_agreement(rulebook_named(name), facts)
+
+
+@settings(max_examples=50, deadline=None)
+@given(facts=meetings())
+def test_a_meeting_model_gives_the_decision_of_its_dict(facts):
+    book = fixture_rulebook("property")
+
+    assert book.evaluate(Meeting(**facts)).model_dump() == book.evaluate(facts).model_dump()
+
+
+def test_durable_rules_and_the_direct_evaluation_agree_for_every_planning_year():
+    book = Rulebook.default()
+
+    for year in range(2011, 2101):
+        decision = book.evaluate({"year": year}, kind="year")
+        conclusions, derived = direct(book.checked, PlanningYear(year=year).__dict__, kind="year")
+        assert (decision.rule_ids, {d.id: d.derived_by for d in decision.derived}) == (conclusions, derived), year
+        assert book.evaluate(PlanningYear(year=year)) == decision
