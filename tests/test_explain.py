@@ -24,6 +24,8 @@ def test_bokmal_explanation_names_duty_holder_deadline_citation_and_reasons(deci
     assert "Hjemmel: IM 2011-013 punkt 4.1: «Brevet skal gå fra avdelingsdirektør" in text
     assert "Fordi:" in text
     assert "Referat fra møtet skal sendes departementet (utledet av regel 4.1-departementet-forum)" in text
+    assert "utledet av regel 4.1-departementet-forum: Møter i Schengen, EASO, EMN" in text
+    assert "Forumet møtet holdes i: EUAA (en av Schengen, EUAA, EMN)" in text
 
 
 def test_english_explanation_says_the_same_in_english(decision):
@@ -34,12 +36,15 @@ def test_english_explanation_says_the_same_in_english(decision):
     assert "Source: IM 2011-013 section 4.1" in text
     assert "Because:" in text
     assert "Minutes of the meeting must be sent to the ministry (derived by rule 4.1-departementet-forum)" in text
+    assert text.startswith("Meeting: EUAA – Nasjonale kontaktpunkter (2 March 2027–3 March 2027)")
 
 
 def test_the_branch_of_an_any_that_held_is_the_reason_given(rulebook: Rulebook):
     decision = rulebook.evaluate(meeting(forum="GDISC", meeting_level="leader"))
     derived = next(d for d in decision.derived if d.id == "minutes_to_ministry")
-    reasons = derived.reasons["4.1-departementet-forum"]
+    (derivation,) = derived.derivations
+    assert derivation.rule_id == "4.1-departementet-forum" and derivation.citation.provision == "4.1-9"
+    reasons = derivation.reasons
     assert [(r.field, r.operator, r.actual) for r in reasons] == [
         ("ministry_of_justice_attends", "eq", False),
         ("forum", "in", "gdisc"),

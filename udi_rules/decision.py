@@ -75,13 +75,23 @@ class Conclusion(_Frozen):
     reasons: list[Reason] = Field(default_factory=list)
 
 
+class Derivation(_Frozen):
+    """One rule that derived a fact: what it is, where the memo says it, and why it held."""
+
+    rule_id: str
+    title: Text
+    citation: CitationOut
+    interpretation: Text | None = None
+    reasons: list[Reason] = Field(default_factory=list)
+
+
 class DerivedFactOut(_Frozen):
-    """A fact the rules derived on the way, and which rules derived it."""
+    """A fact the rules derived on the way, and which rules derived it (rulebook order)."""
 
     id: str
     description: Text
     derived_by: list[str]
-    reasons: dict[str, list[Reason]] = Field(default_factory=dict)
+    derivations: list[Derivation] = Field(default_factory=list)
 
 
 class Decision(_Frozen):
@@ -91,6 +101,9 @@ class Decision(_Frozen):
     facts: dict[str, Any]
     conclusions: list[Conclusion]
     derived: list[DerivedFactOut] = Field(default_factory=list)
+    names: dict[str, Text] = Field(
+        default_factory=dict, description="display names of the catalogue ids in `facts` (forums, departments)"
+    )
     rulebook: str = Field(description="the rulebook's content digest")
 
     @property

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .catalogue import Catalogue
 from .conditions import Expr, reasons
 from .deadlines import compute
-from .decision import CitationOut, Conclusion, Decision, DerivedFactOut, Party, Reason, trusted
+from .decision import CitationOut, Conclusion, Decision, Derivation, DerivedFactOut, Party, Reason, trusted
 from .errors import FactProblem, InvalidFacts, did_you_mean
 from .facts import FACT_MODELS, Facts
 from .model import PLACEHOLDER, DateInYear, MeetingDeadline, Text
@@ -183,6 +183,10 @@ class DecisionBuilder:
             role.id: tuple(sorted(set(PLACEHOLDER.findall(role.name.nb + role.name.en))))
             for role in self.catalogue.roles.values()
         }
+        self._forum_names = {
+            forum.id: Text(nb=forum.aliases[0], en=forum.aliases[0]) if forum.aliases else forum.name
+            for forum in self.catalogue.forums.values()
+        }
         self._filled: dict[tuple[Any, ...], Party] = {}
         self._deadlines: dict[tuple[Any, ...], tuple[date | None, Text | None]] = {}
 
@@ -198,7 +202,7 @@ class DecisionBuilder:
                     "id": name,
                     "description": fact.description,
                     "derived_by": list(by[name]),
-                    "reasons": {rid: reasons(self.by_id[rid].expr, values, by) for rid in by[name]},
+                    "derivations": [self._derivation(rid, values, by) for rid in by[name]],
                 },
             )
             for name, fact in self.catalogue.derived_facts.items()
@@ -211,9 +215,39 @@ class DecisionBuilder:
                 "facts": facts.model_dump(mode="json"),
                 "conclusions": conclusions,
                 "derived": derived_out,
+                "names": self._names(values, conclusions, derived_out),
                 "rulebook": self.book.digest,
             },
         )
+
+    def _derivation(self, rule_id: str, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Derivation:
+        checked = self.by_id[rule_id]
+        citation = checked.rule.citation
+        return trusted(
+            Derivation,
+            {
+                "rule_id": rule_id,
+                "title": checked.rule.title,
+                "citation": trusted(
+                    CitationOut,
+                    {"section": citation.section, "quote": citation.quote, "provision": citation.provision},
+                ),
+                "interpretation": checked.rule.interpretation,
+                "reasons": reasons(checked.expr, values, by),
+            },
+        )
+
+    def _names(
+        self, values: Mapping[str, Any], conclusions: list[Conclusion], derived: list[DerivedFactOut]
+    ) -> dict[str, Text]:
+        """Display names (the first alias, e.g. `EUAA` for `euaa`) of the forums the decision mentions."""
+        ids = {values.get("forum")}
+        reason_lists = [c.reasons for c in conclusions] + [d.reasons for f in derived for d in f.derivations]
+        for found in reason_lists:
+            for reason in found:
+                if reason.field == "forum":
+                    ids.update(reason.expected if isinstance(reason.expected, list) else [reason.expected])
+        return {forum_id: self._forum_names[forum_id] for forum_id in sorted(ids - {None}) if forum_id in self._forum_names}
 
     def _conclusion(self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Conclusion:
         deadline, note = self._deadline(t, values)

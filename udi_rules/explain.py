@@ -6,7 +6,8 @@ from datetime import date
 from typing import Any
 
 from .decision import Conclusion, Decision, Reason
-from .facts import field_specs
+from .deadlines import format_date
+from .facts import VALUE_LABELS, field_specs
 
 _KIND_WORDS = {
     "duty": ("Plikt (skal)", "Duty (must)"),
@@ -100,7 +101,15 @@ def render(decision: Decision, lang: str = "nb") -> str:
     if decision.derived:
         lines += ["", f"{words['derived']}:"]
         for fact in decision.derived:
-            lines.append(f"  - {fact.description(lang)} ({words['by']} {words['rule']} {', '.join(fact.derived_by)})")
+            lines.append(f"  - {fact.description(lang)}")
+            for d in fact.derivations:
+                lines.append(f"    {words['by']} {words['rule']} {d.rule_id}: {d.title(lang)}")
+                lines.append(f"      {words['citation']}: IM 2011-013 {words['section']} {d.citation.section}: «{d.citation.quote}»")
+                if d.interpretation:
+                    lines.append(f"      {words['interpretation']}: {d.interpretation(lang)}")
+                if d.reasons:
+                    lines.append(f"      {words['because']}:")
+                    lines.extend(f"        - {reason_text(r, decision, lang)}" for r in d.reasons)
     return "\n".join(lines) + "\n"
 
 
@@ -109,8 +118,10 @@ def _heading(decision: Decision, lang: str) -> str:
     words = _LABELS[lang]
     if decision.fact_kind == "year":
         return f"{words['year']} {facts['year']} · IM 2011-013 · {decision.rulebook}"
-    days = facts["first_day"] if facts["first_day"] == facts["last_day"] else f"{facts['first_day']}–{facts['last_day']}"
-    return f"{words['meeting']}: {facts['forum']} – {facts['topic']} ({days}) · IM 2011-013 · {decision.rulebook}"
+    first, last = (date.fromisoformat(facts[k]) for k in ("first_day", "last_day"))
+    days = format_date(first, lang) if first == last else f"{format_date(first, lang)}–{format_date(last, lang)}"
+    forum = _value(facts["forum"], lang, decision)
+    return f"{words['meeting']}: {forum} – {facts['topic']} ({days}) · IM 2011-013 · {decision.rulebook}"
 
 
 def _conclusion(number: int, c: Conclusion, decision: Decision, lang: str) -> list[str]:
@@ -120,7 +131,7 @@ def _conclusion(number: int, c: Conclusion, decision: Decision, lang: str) -> li
     out.append(f"   {words['holder']}: {c.holder.name(lang)}")
     out.append(f"   {words['action']}: {c.action(lang)}")
     if c.deadline or c.deadline_note:
-        when = c.deadline.isoformat() if c.deadline else words["no_deadline"]
+        when = format_date(c.deadline, lang) if c.deadline else words["no_deadline"]
         note = f" — {c.deadline_note(lang)}" if c.deadline_note else ""
         out.append(f"   {words['deadline']}: {when}{note}")
     for key in ("document_type", "template", "document_title"):
@@ -151,24 +162,24 @@ def reason_text(reason: Reason, decision: Decision, lang: str) -> str:
         label = next((d.description(lang) for d in decision.derived if d.id == reason.derived), reason.derived)
         return f"{label} ({words['by']} {words['rule']} {', '.join(reason.derived_by)})"
     spec = field_specs(decision.fact_kind)[reason.field or ""]
-    label = spec.nb if lang == "nb" else spec.en
-    actual = _value(reason.actual, lang)
+    label = (spec.nb if lang == "nb" else spec.en).split(" (")[0]  # the parenthesis helps input, not reading
+    actual = _value(reason.actual, lang, decision)
     op = reason.operator
     if op == "eq":
         test = ""
     elif op == "in":
-        test = f" ({words['one_of']} {', '.join(_value(v, lang) for v in reason.expected)})"
+        test = f" ({words['one_of']} {', '.join(_value(v, lang, decision) for v in reason.expected)})"
     elif op == "contains":
-        test = f" ({words['contains']} {_value(reason.expected, lang)})"
+        test = f" ({words['contains']} {_value(reason.expected, lang, decision)})"
     else:
-        test = f" ({_COMPARE[lang][op or 'gt']} {_value(reason.expected, lang)})"
+        test = f" ({_COMPARE[lang][op or 'gt']} {_value(reason.expected, lang, decision)})"
     if reason.negated:
-        expected = "" if op != "eq" else f" {_value(reason.expected, lang)}"
+        expected = "" if op != "eq" else f" {_value(reason.expected, lang, decision)}"
         return f"{label}: {actual} — {words['not']}{expected}{test}"
     return f"{label}: {actual}{test}"
 
 
-def _value(value: Any, lang: str) -> str:
+def _value(value: Any, lang: str, decision: Decision | None = None) -> str:
     words = _LABELS[lang]
     if value is True:
         return words["yes"]
@@ -177,7 +188,17 @@ def _value(value: Any, lang: str) -> str:
     if value is None:
         return words["empty"]
     if isinstance(value, list):
-        return ", ".join(_value(v, lang) for v in value) or words["empty"]
+        return ", ".join(_value(v, lang, decision) for v in value) or words["empty"]
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value, lang)
+    if isinstance(value, str):
+        if decision is not None and value in decision.names:
+            return decision.names[value](lang)
+        if value in VALUE_LABELS:
+            return VALUE_LABELS[value][0 if lang == "nb" else 1]
+        if len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return format_date(date.fromisoformat(value), lang)
+            except ValueError:
+                pass
     return str(value)

@@ -214,6 +214,14 @@ class PlanningYear(Facts):
 
 FACT_MODELS: dict[str, type[Facts]] = {m.kind: m for m in (Meeting, PlanningYear)}
 
+#: How the fixed values of the vocabulary read in text, in bokmål and English.
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "strategic": ("overordnet, strategisk nivå", "overall, strategic level"),
+    "operational": ("operativt nivå", "operational level"),
+    "leader": ("ledernivå", "leader level"),
+    "expert": ("ekspertnivå", "expert level"),
+}
+
 
 @dataclass(frozen=True)
 class FieldSpec:
