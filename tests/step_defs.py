@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from engine_support import meeting
+
 from udi_rules import Conclusion, Decision, Rulebook
 
 MONTHS = [
@@ -57,18 +59,7 @@ class Case:
 def _meeting(forum: str, first: date, last: date) -> dict[str, Any]:
     # What a scenario does not mention is the ordinary case: an operational
     # expert meeting, UDI alone, a UDI leader present, ASA responsible.
-    return {
-        "forum": forum,
-        "topic": "Tema for møtet",
-        "first_day": first,
-        "last_day": last,
-        "agenda_level": "operational",
-        "meeting_level": "expert",
-        "udi_attends_alone": True,
-        "ministry_of_justice_attends": False,
-        "udi_leader_attends": True,
-        "responsible_department": "ASA",
-    }
+    return meeting(forum=forum, topic="Tema for møtet", first_day=first, last_day=last)
 
 
 @pytest.fixture

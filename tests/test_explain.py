@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import meeting
+from engine_support import meeting
 
 from udi_rules import Rulebook
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .decision import Conclusion, Decision, Reason
+from .decision import Conclusion, Decision, Derivation, Reason
 from .deadlines import format_date
 from .facts import VALUE_LABELS, field_specs
 
@@ -104,12 +104,7 @@ def render(decision: Decision, lang: str = "nb") -> str:
             lines.append(f"  - {fact.description(lang)}")
             for d in fact.derivations:
                 lines.append(f"    {words['by']} {words['rule']} {d.rule_id}: {d.title(lang)}")
-                lines.append(f"      {words['citation']}: IM 2011-013 {words['section']} {d.citation.section}: «{d.citation.quote}»")
-                if d.interpretation:
-                    lines.append(f"      {words['interpretation']}: {d.interpretation(lang)}")
-                if d.reasons:
-                    lines.append(f"      {words['because']}:")
-                    lines.extend(f"        - {reason_text(r, decision, lang)}" for r in d.reasons)
+                lines.extend(_grounds(d, decision, lang, "      "))
     return "\n".join(lines) + "\n"
 
 
@@ -146,12 +141,20 @@ def _conclusion(number: int, c: Conclusion, decision: Decision, lang: str) -> li
             out.append(f"   {words[key]}: {', '.join(p.name(lang) for p in parties)}")
     if c.attachments:
         out.append(f"   {words['attachments']}: {'; '.join(a(lang) for a in c.attachments)}")
-    out.append(f"   {words['citation']}: IM 2011-013 {words['section']} {c.citation.section}: «{c.citation.quote}»")
-    if c.interpretation:
-        out.append(f"   {words['interpretation']}: {c.interpretation(lang)}")
-    if c.reasons:
-        out.append(f"   {words['because']}:")
-        out.extend(f"     - {reason_text(r, decision, lang)}" for r in c.reasons)
+    out.extend(_grounds(c, decision, lang, "   "))
+    return out
+
+
+def _grounds(item: Conclusion | Derivation, decision: Decision, lang: str, indent: str) -> list[str]:
+    """Where in the memo a rule stands, how we read it, and why it held."""
+    words = _LABELS[lang]
+    citation = item.citation
+    out = [f"{indent}{words['citation']}: IM 2011-013 {words['section']} {citation.section}: «{citation.quote}»"]
+    if item.interpretation:
+        out.append(f"{indent}{words['interpretation']}: {item.interpretation(lang)}")
+    if item.reasons:
+        out.append(f"{indent}{words['because']}:")
+        out.extend(f"{indent}  - {reason_text(r, decision, lang)}" for r in item.reasons)
     return out
 
 
