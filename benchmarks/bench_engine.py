@@ -194,7 +194,8 @@ def main(argv: list[str] | None = None) -> None:
     stale = [m for m in MEETINGS if [r for r in rulebook.evaluate(m).rule_ids if r in BY_HAND] != by_hand(m)]
     if stale:  # then c is not the same rules any more, and a/c means little
         print(f"WARNING: by_hand() disagrees with rules/ for {len(stale)} meeting(s); update it", file=sys.stderr)
-    uncovered = {r.rule.id for r in rulebook.checked.rules if r.rule.applies_to == "meeting"} - BY_HAND
+    concluding = {r.rule.id for r in rulebook.checked.rules if r.rule.applies_to == "meeting" and r.rule.then.kind}
+    uncovered = concluding - BY_HAND  # derive-only rules are folded into the rules that use their fact
     if uncovered:
         print(f"WARNING: by_hand() does not cover the meeting rules {sorted(uncovered)}", file=sys.stderr)
     facts = [encoded(rulebook, m) for m in MEETINGS]
