@@ -57,8 +57,8 @@ class Meeting(Facts):
     last_day: date = fact_field("date", "Møtets siste dag", "The last day of the meeting")
     agenda_level: Literal["strategic", "operational"] = fact_field(
         "enum",
-        "Agendaens nivå: overordnet/strategisk eller operativt",
-        "The agenda's level: overall/strategic or operational",
+        "Agendaens nivå (overordnet/strategisk eller operativt)",
+        "The agenda's level (overall/strategic or operational)",
     )
     interpretation_on_agenda: StrictBool = fact_field(
         "bool",
@@ -68,8 +68,8 @@ class Meeting(Facts):
     )
     meeting_level: Literal["leader", "expert"] = fact_field(
         "enum",
-        "Møtets nivå i forumet: ledernivå eller ekspertnivå",
-        "The meeting's level in the forum: leader level or expert level",
+        "Møtets nivå i forumet (ledernivå eller ekspertnivå)",
+        "The meeting's level in the forum (leader level or expert level)",
     )
     udi_attends_alone: StrictBool = fact_field(
         "bool",
