@@ -5,6 +5,7 @@ The path of a rule, one module per stage:
     YAML text        yaml_source.py   strict YAML 1.2, with a source map
     → rule model     model.py         the schema of a rule file
     → checked        validate.py      fields, forums, duties..., every diagnostic
+                     schema_errors.py schema errors in the policy editor's words
     → compiled       compile.py       plain durable-rules JSON, no engine import
     → evaluated      durable_engine.py   the only door to durable-rules
     → decision       evaluate.py, decision.py   conclusions with reasons
