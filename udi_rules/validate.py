@@ -28,7 +28,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .catalogue import Catalogue
 from .conditions import All, Any_, Derived, Expr, Not, Test
-from .errors import Diagnostic, DiagnosticSink, Location
+from .errors import Diagnostic, DiagnosticSink, Location, RulebookError
 from .facts import FACT_MODELS, FieldSpec, field_specs
 from .model import (
     PLACEHOLDER,
@@ -42,7 +42,6 @@ from .model import (
     NotOf,
     Operators,
     Rule,
-    RuleFile,
 )
 from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, suggest
 from .yaml_source import SourceMap, YamlProblems, load_yaml
@@ -68,8 +67,6 @@ class CheckedRulebook:
     rules: list[CheckedRule]
     files: list[str]
     digest: str
-    memo: str | None = None
-    locations: dict[tuple[str, str], Location] = field(default_factory=dict)
 
 
 @dataclass
@@ -100,25 +97,12 @@ def load_rulebook(path: str | Path) -> CheckedRulebook:
         files = [root] if root.exists() else []
         memo_path = root.with_name(MEMO_FILE)
     if not files:
-        raise_missing(root)
+        raise RulebookError(
+            [Diagnostic("no-rule-files", "fant ingen regelfiler (*.yaml)", "found no rule files (*.yaml)", Location(str(root)))]
+        )
     texts = {_display(p): p.read_text(encoding="utf-8") for p in files}
     memo = memo_path.read_text(encoding="utf-8") if memo_path.is_file() else None
     return check_texts(texts, memo=memo)
-
-
-def raise_missing(root: Path) -> None:
-    from .errors import RulebookError
-
-    raise RulebookError(
-        [
-            Diagnostic(
-                "no-rule-files",
-                "fant ingen regelfiler (*.yaml)",
-                "found no rule files (*.yaml)",
-                Location(str(root)),
-            )
-        ]
-    )
 
 
 def check_texts(texts: dict[str, str], *, memo: str | None = None) -> CheckedRulebook:
@@ -128,12 +112,12 @@ def check_texts(texts: dict[str, str], *, memo: str | None = None) -> CheckedRul
     missing = _Missing()
     for name in sorted(texts):
         entries.extend(_read_file(name, texts[name], sink, missing))
-    catalogue, rules, locations = _resolve(entries, memo, sink, missing)
+    catalogue, rules = _resolve(entries, memo, sink, missing)
     sink.raise_if_any()
     digest = hashlib.sha256()
     for name in sorted(texts):
         digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
-    return CheckedRulebook(catalogue, rules, sorted(texts), digest.hexdigest()[:16], memo, locations)
+    return CheckedRulebook(catalogue, rules, sorted(texts), digest.hexdigest()[:16])
 
 
 def _display(path: Path) -> str:
@@ -248,7 +232,7 @@ def _read_file(name: str, text: str, sink: DiagnosticSink, missing: _Missing) ->
 
 def _resolve(
     entries: list[_Entry], memo: str | None, sink: DiagnosticSink, missing: _Missing
-) -> tuple[Catalogue, list[CheckedRule], dict[tuple[str, str], Location]]:
+) -> tuple[Catalogue, list[CheckedRule]]:
     catalogue = Catalogue()
     seen: dict[tuple[str, str], Location] = {}
     kept: list[_Entry] = []
@@ -285,7 +269,7 @@ def _resolve(
         checked = _check_rule(entry, catalogue, memo_words, order, missing, sink)
         if checked:
             rules.append(checked)
-    return catalogue, rules, seen
+    return catalogue, rules
 
 
 def _check_forum_names(entries: list[_Entry], catalogue: Catalogue, sink: DiagnosticSink) -> None:
@@ -666,9 +650,11 @@ class _ConditionChecker:
             )
         if kind == "date":
             try:
-                return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else _fail()
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                    return date.fromisoformat(value)
             except ValueError:
-                return self._bad(
+                pass
+            return self._bad(
                     where,
                     f"`{value}` er ikke en dato; skriv ÅÅÅÅ-MM-DD",
                     f"`{value}` is not a date; write YYYY-MM-DD",
@@ -720,10 +706,6 @@ class _ConditionChecker:
 _BAD = object()
 
 
-def _fail() -> Any:
-    raise ValueError
-
-
 def _words(options: tuple[str, ...], joiner: str = "eller") -> str:
     return options[0] if len(options) == 1 else ", ".join(options[:-1]) + f" {joiner} " + options[-1]
 
@@ -739,4 +721,4 @@ OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
     "departments": ("contains",),
 }
 
-__all__ = ["CheckedRule", "CheckedRulebook", "check_texts", "load_rulebook", "RuleFile"]
+__all__ = ["CheckedRule", "CheckedRulebook", "check_texts", "load_rulebook"]
