@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: $(VENV)/.installed
-	$(PY) examples/embed_in_service.py examples/moete-emn.yaml
+	$(PY) examples/embed_in_service.py examples/moete-emn-innkalling.yaml examples/moete-emn-etter.yaml
 
 test: $(VENV)/.installed
 	MALLOC_PERTURB_=165 $(PY) -m pytest

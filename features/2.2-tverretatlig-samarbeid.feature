@@ -3,8 +3,7 @@ Egenskap: Tverretatlig samarbeid og forankring i politisk ledelse (punkt 2.2)
   UDI skal møte både Justisdepartementet og Utenriksdepartementet to ganger i året, samarbeide
   tett med UD om tilbaketakelsesavtaler og spesialutsendinger, og ha faste rutiner for å dele
   informasjon med de viktigste samarbeidspartnerne. Et halvårlig møte leses som ett møte i hvert
-  kalenderhalvår, senest siste dag i halvåret. Siden internmeldingen kom 27. juni 2011, gjelder
-  møtene i andre halvår fra 2011 og møtene i første halvår fra 2012.
+  kalenderhalvår, senest siste dag i halvåret.
   Scenarier merket @tolkning viser hvordan vi har lest internmeldingen der den gir rom for tolkning.
 
   @tolkning

@@ -4,9 +4,8 @@ Egenskap: Koordineringsansvar (punkt 2.3)
   et løpende ansvar for sitt felt gjennom hele året: å samordne UDIs deltakelse, holde kontakt med
   departementet og bygge nettverk, dele kunnskap med fagavdelingene og analysegruppa, holde
   rettskildene i RVP oppdatert og vurdere tiltak for kompetanse og forskning. Disse pliktene har
-  ingen fast frist og gjelder fra 2011. En gang i året skriver koordinatoren i tillegg et kort
-  notat om feltet til ledelsen, og notatene brukes i en samlet redegjørelse om UDIs internasjonale
-  arbeid; dette gjelder fra 2012, fordi internmeldingen kom etter 1. mai 2011.
+  ingen fast frist. En gang i året skriver koordinatoren i tillegg et kort notat om feltet til
+  ledelsen innen 1. mai, og notatene brukes i en samlet redegjørelse om UDIs internasjonale arbeid.
   Scenarier merket @tolkning viser hvordan vi har lest internmeldingen der den gir rom for tolkning.
 
   Scenariomal: Koordinatorene har løpende ansvar på sitt felt
@@ -47,23 +46,24 @@ Egenskap: Koordineringsansvar (punkt 2.3)
     Og oppgaven nevner «nyhetsbrev»
 
   @tolkning
-  Scenariomal: Fristen «innen 1. mai» faller alltid på en helligdag og flyttes til neste arbeidsdag
+  Scenariomal: Fristen «innen 1. mai» står, og beslutningen sier hvilken arbeidsdag som i praksis er den siste
     Gitt året <år>
     Når reglene vurderes
     Så gjelder «Koordinatoren legger et kort årlig notat om feltet i WebSak innen 1. mai»
     Og plikten ligger hos koordinatorene for fagområder og internasjonale fora
     Og den sendes til UDIs ledelse
     Og 1. mai <år> er en <ukedag>
-    Og fristen flyttes fra 1. mai <år> fordi den dagen ikke er en arbeidsdag
-    Og fristen er <frist>
+    Og fristen er 1. mai <år>
+    Og fristen flyttes ikke
+    Og i praksis er siste arbeidsdag <siste>
 
     Eksempler: 1. mai er arbeidernes dag, en offentlig høytidsdag
-      | år   | ukedag  | frist       |
-      | 2012 | tirsdag | 2. mai 2012 |
-      | 2025 | torsdag | 2. mai 2025 |
-      | 2026 | fredag  | 4. mai 2026 |
-      | 2027 | lørdag  | 3. mai 2027 |
-      | 2028 | mandag  | 2. mai 2028 |
+      | år   | ukedag  | siste          |
+      | 2012 | tirsdag | 30. april 2012 |
+      | 2025 | torsdag | 30. april 2025 |
+      | 2026 | fredag  | 30. april 2026 |
+      | 2027 | lørdag  | 30. april 2027 |
+      | 2028 | mandag  | 28. april 2028 |
 
   @tolkning
   Scenario: Notatene gir grunnlag for en samlet redegjørelse, som internmeldingen ikke gir egen frist

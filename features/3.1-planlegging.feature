@@ -10,18 +10,16 @@ Egenskap: Planlegging av deltakelse (punkt 3.1)
   Regel: Avdelingen som får en henvendelse, orienterer AUA (3.1-2)
 
     Scenario: En henvendelse til Oppholdsavdelingen meldes til AUA
-      Gitt et møte i EMN som avsluttes 3. mars 2027
-      Og henvendelsen om å delta kom til OPA
+      Gitt en henvendelse om å bidra internasjonalt til OPA
       Når reglene vurderes
       Så gjelder «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA»
       Og konklusjonen er en plikt
-      Og plikten ligger hos avdelingen som fikk henvendelsen
+      Og plikten ligger hos OPA (avdelingen som fikk henvendelsen)
       Og mottakeren er Analyse- og utviklingsavdelingen (AUA)
 
     @tolkning
     Scenariomal: Bare andre avdelinger enn AUA skal orientere AUA
-      Gitt et møte i EMN
-      Og henvendelsen om å delta kom til <avdeling>
+      Gitt en henvendelse om å bidra internasjonalt til <avdeling>
       Når reglene vurderes
       Så <svar> «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA»
 
@@ -33,15 +31,38 @@ Egenskap: Planlegging av deltakelse (punkt 3.1)
         | AUA      | gjelder ikke |
 
     @tolkning
-    Scenario: Er det ikke kjent hvem som fikk henvendelsen, er det ingen å legge plikten på
+    Scenario: En henvendelse som ikke er et møte, meldes også til AUA
+      Gitt en henvendelse om å bidra internasjonalt til RMA
+      Og henvendelsen berører arbeidet i RMA
+      Når reglene vurderes
+      Så gjelder «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA»
+      Og gjelder ikke «AUA orienterer fagavdelingene som en henvendelse om internasjonal deltakelse berører»
+
+    @tolkning
+    Scenario: Uten henvendelse er det ingen å melde, også for et møte
       Gitt et møte i EMN
       Når reglene vurderes
       Så gjelder ikke «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA»
+      Og gjelder ikke «AUA orienterer fagavdelingene som en henvendelse om internasjonal deltakelse berører»
+
+    @tolkning
+    Scenario: Kjenner AUA allerede til henvendelsen, er AUA orientert
+      Gitt en henvendelse om å bidra internasjonalt til ASA
+      Og AUA kjenner allerede til henvendelsen
+      Når reglene vurderes
+      Så gjelder ikke «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA»
+
+    Scenario: Er det ukjent om AUA kjenner til henvendelsen, kan plikten gjelde
+      Gitt en henvendelse om å bidra internasjonalt til ASA
+      Og det er ukjent om AUA kjenner til henvendelsen
+      Når reglene vurderes
+      Så kan «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA» gjelde
+      Og den gjelder hvis AUA kjenner ikke til henvendelsen
+      Og et åpent spørsmål er «Kjenner AUA allerede til henvendelsen?»
 
     @tolkning
     Scenario: Internmeldingen setter ingen frist for å orientere AUA
-      Gitt et møte i EASO som avsluttes 10. mai 2027
-      Og henvendelsen om å delta kom til ASA
+      Gitt en henvendelse om å bidra internasjonalt til ASA
       Når reglene vurderes
       Så gjelder «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA»
       Og internmeldingen setter ingen frist
@@ -49,9 +70,8 @@ Egenskap: Planlegging av deltakelse (punkt 3.1)
   Regel: AUA orienterer fagavdelingene som henvendelsen berører (3.1-3)
 
     Scenario: AUA orienterer Asylavdelingen og Region- og mottaksavdelingen
-      Gitt et møte i EASO som avsluttes 10. mai 2027
-      Og henvendelsen om å delta kom til AUA
-      Og møtet berører arbeidet i ASA og RMA
+      Gitt en henvendelse om å bidra internasjonalt til AUA
+      Og henvendelsen berører arbeidet i ASA og RMA
       Når reglene vurderes
       Så gjelder «AUA orienterer fagavdelingene som en henvendelse om internasjonal deltakelse berører»
       Og konklusjonen er en plikt
@@ -60,23 +80,21 @@ Egenskap: Planlegging av deltakelse (punkt 3.1)
       Og internmeldingen setter ingen frist
 
     Scenario: En henvendelse som ikke berører noen fagavdeling, gir ingen orientering
-      Gitt et møte i EASO
-      Og henvendelsen om å delta kom til AUA
+      Gitt en henvendelse om å bidra internasjonalt til AUA
       Når reglene vurderes
       Så gjelder ikke «AUA orienterer fagavdelingene som en henvendelse om internasjonal deltakelse berører»
 
     @tolkning
     Scenario: AUA selv er ikke en fagavdeling som skal orienteres
-      Gitt et møte i GDISC
-      Og møtet berører arbeidet i AUA
+      Gitt en henvendelse om å bidra internasjonalt til ASA
+      Og henvendelsen berører arbeidet i AUA
       Når reglene vurderes
       Så gjelder ikke «AUA orienterer fagavdelingene som en henvendelse om internasjonal deltakelse berører»
 
     @tolkning
     Scenario: Også når en fagavdeling fikk henvendelsen, orienterer AUA de berørte fagavdelingene
-      Gitt et møte i NU
-      Og henvendelsen om å delta kom til OPA
-      Og møtet berører arbeidet i OPA og ASA
+      Gitt en henvendelse om å bidra internasjonalt til OPA
+      Og henvendelsen berører arbeidet i OPA og ASA
       Når reglene vurderes
       Så gjelder «Avdelingen som får en henvendelse om å bidra internasjonalt, orienterer AUA»
       Og gjelder «AUA orienterer fagavdelingene som en henvendelse om internasjonal deltakelse berører»
@@ -84,9 +102,8 @@ Egenskap: Planlegging av deltakelse (punkt 3.1)
 
     @tolkning
     Scenariomal: En fagavdeling som selv fikk henvendelsen, trenger ikke orienteres om den
-      Gitt et møte i EMN
-      Og henvendelsen om å delta kom til <mottok>
-      Og møtet berører arbeidet i <berører>
+      Gitt en henvendelse om å bidra internasjonalt til <mottok>
+      Og henvendelsen berører arbeidet i <berører>
       Når reglene vurderes
       Så <svar> «AUA orienterer fagavdelingene som en henvendelse om internasjonal deltakelse berører»
 
@@ -152,7 +169,7 @@ Egenskap: Planlegging av deltakelse (punkt 3.1)
       Og konklusjonen er en plikt
       Og plikten ligger hos RMA (ansvarlig fagavdeling)
       Og den sendes til AUA ved Internasjonal enhet («IGS» i WebSak)
-      Og internmeldingen setter ingen frist
+      Og det må skje i forkant av møtet, senest 7. juni 2027
 
     @tolkning
     Scenario: Er AUA selv ansvarlig, klarerer AUA i samråd med sin Internasjonal enhet

@@ -36,7 +36,7 @@ Egenskap: Tilrettelegging for strategisk deltakelse (punkt 3.2)
       Så gjelder «Når ingen leder fra UDI deltar, avklarer deltakeren internt eller med departementet hva UDI skal mene»
       Og konklusjonen er en plikt
       Og plikten ligger hos møtedeltakeren
-      Og internmeldingen setter ingen frist
+      Og det må skje i forkant av møtet, senest 2. mars 2027
       Og gjelder «Deltakelse skal som hovedregel være på ledernivå»
 
     @tolkning
@@ -66,7 +66,7 @@ Egenskap: Tilrettelegging for strategisk deltakelse (punkt 3.2)
       Og konklusjonen er en plikt
       Og plikten ligger hos møtedeltakeren
       Og mottakeren er Analyse- og utviklingsavdelingen (AUA)
-      Og internmeldingen setter ingen frist
+      Og det må skje i forkant av møtet, senest 7. mai 2027
 
     Scenario: Uten behov for prinsipielle avklaringer trengs ingen kontakt med AUA
       Gitt et møte i EASO
@@ -99,7 +99,7 @@ Egenskap: Tilrettelegging for strategisk deltakelse (punkt 3.2)
       Så gjelder ikke «Sentrale fagenheter og fagpersoner involveres tidlig i pågående internasjonale prosesser»
 
     @tolkning
-    Scenario: Før en lovendring i EU eller Schengen involveres fagmiljøene i forkant, og avdelingene tilpasser seg
+    Scenario: Før en lovendring i EU eller Schengen involveres fagmiljøene i forkant; formålet gir ingen egen plikt
       Gitt et møte i Schengen som avsluttes 16. november 2027
       Og en lovendring i EU eller Schengen er under arbeid
       Og møtet berører arbeidet i ASA og OPA
@@ -110,13 +110,7 @@ Egenskap: Tilrettelegging for strategisk deltakelse (punkt 3.2)
       Og plikten ligger hos møtedeltakeren
       Og mottakeren er sentrale fagenheter og fagpersoner
       Og internmeldingen setter ingen frist
-      Og gjelder «Avdelingene tilpasser egne retningslinjer og praksis til endringer i EU og Schengen innen gitte frister»
-      Og konklusjonen er en plikt
-      Og plikten ligger hos fagavdelingene som berøres
-      Og internmeldingen setter ingen frist
-      Og gjelder «Avdelingene vurderer behovet for nye eller endrede systemløsninger som følge av endringer i EU og Schengen»
-      Og konklusjonen er en vurderingsplikt
-      Og plikten ligger hos fagavdelingene som berøres
+      Og begrunnelsen nevner «Formålet er at avdelingene skal kunne tilpasse retningslinjer og praksis»
 
     Scenariomal: Uten en lovendring i EU eller Schengen under arbeid gjelder ikke de særlige pliktene
       Gitt et møte i Schengen
@@ -126,8 +120,6 @@ Egenskap: Tilrettelegging for strategisk deltakelse (punkt 3.2)
       Eksempler:
         | regel                                                                                                         |
         | Sentrale fagenheter og fagpersoner involveres særlig i forkant av lovendringer og direktiver i EU og Schengen |
-        | Avdelingene tilpasser egne retningslinjer og praksis til endringer i EU og Schengen innen gitte frister       |
-        | Avdelingene vurderer behovet for nye eller endrede systemløsninger som følge av endringer i EU og Schengen    |
 
   Regel: Formøte og veivalgsnotat vurderes før møtet (3.2-7 og 3.2-8)
 
@@ -166,7 +158,7 @@ Egenskap: Tilrettelegging for strategisk deltakelse (punkt 3.2)
       Og konklusjonen er en plikt
       Og plikten ligger hos møtedeltakeren
       Og den sendes til departementet
-      Og det må skje i forkant av møtet, senest 2. mars 2027
+      Og det må skje i forkant av møtet, senest 1. mars 2027
 
       Eksempler:
         | varsel                                            |
@@ -193,3 +185,36 @@ Egenskap: Tilrettelegging for strategisk deltakelse (punkt 3.2)
         | forum    | delegasjon                           |
         | EMN      | UDI deltar sammen med et departement |
         | Schengen | Justisdepartementet deltar           |
+        | IGC      | Utenriksdepartementet deltar         |
+
+    @tolkning
+    Scenariomal: Politiet eller en annen etat i delegasjonen gjør ikke at UDI deltar sammen med noen
+      Gitt et møte i EMN fra 2. mars 2027 til 4. mars 2027
+      Og <delegasjon>
+      Og innkallingen varsler budsjettmessige konsekvenser
+      Når reglene vurderes
+      Så gjelder «UDI deltar alene når ingen departementer er med i den norske delegasjonen»
+      Og gjelder «Departementet konsulteres før møter der UDI deltar alene og innkallingen varsler følsomme saker»
+      Og begrunnelsen nevner «UDI deltar alene (ingen departementer i den norske delegasjonen) (utledet av regel 3.2-udi-alene)»
+
+      Eksempler:
+        | delegasjon          |
+        | politiet deltar     |
+        | en annen etat deltar |
+
+    Scenario: Med et departement i delegasjonen deltar ikke UDI alene
+      Gitt et møte i EMN
+      Og Justisdepartementet deltar
+      Og politiet deltar
+      Når reglene vurderes
+      Så gjelder ikke «UDI deltar alene når ingen departementer er med i den norske delegasjonen»
+      Og hvorfor ikke «UDI deltar alene når ingen departementer er med i den norske delegasjonen»: Justis- og beredskapsdepartementet
+
+    Scenario: Er det ukjent hvem som deltar, kan konsultasjonen gjelde
+      Gitt et møte i EMN fra 2. mars 2027 til 4. mars 2027
+      Og det er ukjent hvem som deltar fra Norge
+      Og innkallingen varsler politisk sensitive saker
+      Når reglene vurderes
+      Så kan «Departementet konsulteres før møter der UDI deltar alene og innkallingen varsler følsomme saker» gjelde
+      Og den gjelder hvis Justis- og beredskapsdepartementet er ikke med i delegasjonen og Utenriksdepartementet er ikke med i delegasjonen og et annet departement er ikke med i delegasjonen
+      Og et åpent spørsmål er «Hvem fra Norge deltar i møtet (UDI, departementer, politiet, andre etater)?»

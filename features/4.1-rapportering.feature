@@ -3,7 +3,7 @@ Egenskap: Rapportering fra møter i internasjonale fora (punkt 4.1)
   Den som deltar i et møte i et internasjonalt forum, skal skrive en kort intern rapport,
   vurdere hvem i organisasjonen som kan ha nytte av informasjonen, og vurdere å informere i egne møter.
   Rapporten er et internt notat i WebSak med fast mal og tittel, til AUA ved Internasjonal enhet og
-  ansvarlig fagavdeling, med aktuelle fagpersoner i kopi og et eventuelt offisielt referat som vedlegg.
+  aktuell fagavdeling (den møtet faglig gjelder), med aktuelle fagpersoner i kopi og et eventuelt offisielt referat som vedlegg.
   Fra møter i Schengen, EASO (nå EUAA), EMN, GDISC (ledernivå) og NU (ledernivå) der Justisdepartementet
   ikke deltar, og fra møter der spørsmål av prinsipiell karakter ble drøftet, skal referatet også sendes
   departementet i et brev fra avdelingsdirektøren.
@@ -23,7 +23,7 @@ Egenskap: Rapportering fra møter i internasjonale fora (punkt 4.1)
     Og dokumenttypen er «Internt notat (X)»
     Og malen er «Intern rapportering fra møte – internasjonale fora»
     Og tittelen er «Intern rapportering fra møte – IGC – Returarbeid»
-    Og den sendes til AUA ved Internasjonal enhet («IGS» i WebSak) og ASA (ansvarlig fagavdeling)
+    Og den sendes til AUA ved Internasjonal enhet («IGS» i WebSak) og ASA (aktuell fagavdeling)
     Og kopi går til aktuelle fagpersoner
     Og gjelder «Deltakeren vurderer hvem som har nytte av informasjonen»
     Og plikten ligger hos møtedeltakeren
@@ -49,17 +49,32 @@ Egenskap: Rapportering fra møter i internasjonale fora (punkt 4.1)
     Og gjelder ikke «Deltakeren vurderer å informere i egne møter»
 
   @tolkning
-  Scenario: Rapporten går til avdelingen som er ansvarlig for deltakelsen, og brevet fra dens avdelingsdirektør
+  Scenario: Rapporten går til fagavdelingen møtet gjelder, og brevet fra den ansvarlige avdelingens direktør
     Gitt et møte i EMN som avsluttes 3. mars 2027
     Og ansvarlig avdeling er OPA
     Og Justisdepartementet deltar ikke
     Når reglene vurderes
     Så gjelder «Det skal skrives en kort intern rapport fra hvert møte»
-    Og den sendes til AUA ved Internasjonal enhet («IGS» i WebSak) og OPA (ansvarlig fagavdeling)
-    Og begrunnelsen nevner «avdelingen som er ansvarlig for deltakelsen i møtet»
+    Og den sendes til AUA ved Internasjonal enhet («IGS» i WebSak) og OPA (aktuell fagavdeling)
+    Og begrunnelsen nevner «fagavdelingen hvis fagfelt møtet gjelder»
     Og gjelder «Avdelingsdirektøren sender referat til departementet»
     Og plikten ligger hos avdelingsdirektøren i OPA
     Og avsender er avdelingsdirektøren i OPA
+
+  @tolkning
+  Scenariomal: Når AUA er ansvarlig, går rapporten til fagavdelingen møtet gjelder, ikke til AUA selv
+    Gitt et møte i EMN som avsluttes 3. mars 2027
+    Og ansvarlig avdeling er AUA
+    Og møtet berører arbeidet i <berører>
+    Når reglene vurderes
+    Så gjelder «Det skal skrives en kort intern rapport fra hvert møte»
+    Og den sendes til AUA ved Internasjonal enhet («IGS» i WebSak) og <fagavdeling> (aktuell fagavdeling)
+
+    Eksempler:
+      | berører    | fagavdeling |
+      | RMA        | RMA         |
+      | AUA og ASA | ASA         |
+      | ASA og OPA | ASA, OPA    |
 
   # --- Fristen ---------------------------------------------------------------------------------
 
@@ -111,6 +126,24 @@ Egenskap: Rapportering fra møter i internasjonale fora (punkt 4.1)
     Og fristen venter på det offisielle referatet
     Og gjelder «Avdelingsdirektøren sender referat til departementet»
     Og fristen venter på det offisielle referatet
+    Og fristen er tidligst 17. mars 2027 og senest 14. april 2027
+    Og kan «Offisielt referat legges ved det interne notatet» gjelde
+    Og den gjelder hvis det offisielle referatet foreligger
+
+  @tolkning
+  Scenario: Kommer referatet aldri innen den ytre grensen, er rapporten og brevet forfalt uten det
+    Gitt et møte i EMN som avsluttes 3. mars 2027
+    Og Justisdepartementet deltar ikke
+    Og sekretariatet utarbeider offisielt referat
+    Og det offisielle referatet foreligger 20. mai 2027
+    Når reglene vurderes
+    Så gjelder «Det skal skrives en kort intern rapport fra hvert møte»
+    Og fristen er 14. april 2027
+    Og begrunnelsen nevner «etter den ytre grensen 14. april 2027; fristen var da, og referatet ettersendes»
+    Og gjelder «Avdelingsdirektøren sender referat til departementet»
+    Og fristen er 14. april 2027
+    Og gjelder «Offisielt referat legges ved det interne notatet»
+    Og fristen er 20. mai 2027
 
   @tolkning
   Scenariomal: En frist som faller på en lørdag, søndag eller helligdag, flyttes til neste arbeidsdag
@@ -167,6 +200,41 @@ Egenskap: Rapportering fra møter i internasjonale fora (punkt 4.1)
       | 10. desember 2027 | 24. desember 2027  | fredag, julaften, en vanlig arbeidsdag |
 
   # --- Referat til departementet ------------------------------------------------------------------
+
+  @tolkning
+  Scenario: Justisdepartementet deltar når det er med i den norske delegasjonen
+    Gitt et møte i EMN som avsluttes 3. mars 2027
+    Og Justisdepartementet deltar
+    Når reglene vurderes
+    Så gjelder ikke «Justisdepartementet deltar ikke når det ikke er med i den norske delegasjonen»
+    Og gjelder ikke «Møter i Schengen, EASO, EMN, GDISC (ledernivå) og NU (ledernivå) uten Justisdepartementet rapporteres til departementet»
+
+  @tolkning
+  Scenario: Uten Justisdepartementet i delegasjonen deltar det ikke, selv om Utenriksdepartementet gjør det
+    Gitt et møte i EMN som avsluttes 3. mars 2027
+    Og Utenriksdepartementet deltar
+    Når reglene vurderes
+    Så gjelder «Justisdepartementet deltar ikke når det ikke er med i den norske delegasjonen»
+    Og gjelder «Møter i Schengen, EASO, EMN, GDISC (ledernivå) og NU (ledernivå) uten Justisdepartementet rapporteres til departementet»
+
+  @tolkning
+  Scenariomal: Fora som hører inn under Schengen-samarbeidet, regnes som Schengen; EU-byråene gjør det ikke
+    Gitt et møte i EMN som avsluttes 3. mars 2027
+    Og forumet er <forum>
+    Og Justisdepartementet deltar ikke
+    Når reglene vurderes
+    Så <svar> «Møter i Schengen, EASO, EMN, GDISC (ledernivå) og NU (ledernivå) uten Justisdepartementet rapporteres til departementet»
+    Og beslutningen har ingen advarsler
+
+    Eksempler:
+      | forum                              | svar         |
+      | Rådsarbeidsgruppe i Schengen-format | gjelder      |
+      | Blandet komité                     | gjelder      |
+      | Frontex                            | gjelder ikke |
+      | eu-LISA                            | gjelder ikke |
+      | Europarådet                        | gjelder ikke |
+      | Salzburgforumet                    | gjelder ikke |
+
 
   Scenario: Et EMN-møte uten Justisdepartementet rapporteres til departementet
     Gitt et møte i EMN som avsluttes 3. mars 2027

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from udi_rules import Rulebook
-from udi_rules.conditions import holds
+from udi_rules.conditions import holds, holds3
 from udi_rules.validate import CheckedRulebook, check_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,18 +23,44 @@ CATALOGUE_FILES = ("forums.yaml", "organisation.yaml")
 
 
 def meeting(**changes: Any) -> dict[str, Any]:
-    """An EMN expert meeting UDI attends alone; override what a test needs."""
+    """An ordinary EMN expert meeting with every fact known: UDI (ASA) alone, a UDI leader present,
+    no signals, no questions of principle, no official minutes. Override what a test needs."""
     base: dict[str, Any] = {
         "forum": "EMN",
         "topic": "Nasjonale kontaktpunkter",
         "first_day": "2027-03-02",
         "last_day": "2027-03-03",
-        "agenda_level": "operational",
-        "meeting_level": "expert",
-        "udi_attends_alone": True,
-        "ministry_of_justice_attends": False,
-        "udi_leader_attends": True,
         "responsible_department": "ASA",
+        **KNOWN_ORDINARY,
+    }
+    base.update(changes)
+    return base
+
+
+#: The answers of an ordinary meeting to every question a case officer may leave open.
+KNOWN_ORDINARY: dict[str, Any] = {
+    "agenda_level": "operational",
+    "interpretation_on_agenda": False,
+    "meeting_level": "expert",
+    "delegation": ["ASA"],
+    "udi_leader_attends": True,
+    "invitation_signals_law_change": False,
+    "invitation_signals_budget_consequences": False,
+    "invitation_signals_political_sensitivity": False,
+    "contribution_needs_principled_clarification": False,
+    "eu_schengen_legal_change_pending": False,
+    "principled_questions_discussed": False,
+    "official_minutes_expected": False,
+}
+
+
+def request(**changes: Any) -> dict[str, Any]:
+    """A request to ASA that concerns ASA and OPA, of which AUA does not know yet."""
+    base: dict[str, Any] = {
+        "received_by": "ASA",
+        "about": "Bidrag til EUAA-rapport",
+        "departments_concerned": ["ASA", "OPA"],
+        "aua_already_informed": False,
     }
     base.update(changes)
     return base
@@ -146,3 +172,24 @@ def direct(book: CheckedRulebook, values: Mapping[str, Any], kind: str = "meetin
     derived = {name: sorted(holders, key=order.__getitem__) for name, holders in derived.items()}
     conclusions = [r.rule.id for r in rules if r.rule.then.duty and holds(r.expr, values, derived)]
     return conclusions, derived
+
+
+def direct3(book: CheckedRulebook, values: Mapping[str, Any], kind: str = "meeting") -> tuple[list[str], dict[str, list[str]]]:
+    """The rules (any kind of conclusion, rulebook order) and derived facts that certainly hold,
+    by `conditions.holds3`: unknown facts are neither true nor false."""
+    rules = [r for r in book.rules if r.rule.applies_to == kind]
+    derived: dict[str, list[str]] = {}
+    certain: dict[str, bool | None] = {}
+    changed = True
+    while changed:
+        changed = False
+        for checked in rules:
+            if checked.rule.then.derive and holds3(checked.expr, values, certain) is True:
+                for name in checked.rule.then.derive:
+                    certain[name] = True
+                    holders = derived.setdefault(name, [])
+                    if checked.rule.id not in holders:
+                        holders.append(checked.rule.id)
+                        changed = True
+    fired = [r.rule.id for r in rules if holds3(r.expr, values, certain) is True]
+    return fired, derived

@@ -91,11 +91,31 @@ def planning_year(case: Case, year: int) -> None:
     case.set(year=year)
 
 
+#: Sentences that change who is in the Norwegian delegation: (members to add, members to remove).
+_DELEGATION: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Justisdepartementet deltar ikke": ((), ("JD",)),
+    "Justisdepartementet deltar": (("JD",), ()),
+    "UDI deltar alene": ((), ("JD", "UD", "OTHER_MINISTRY", "POLICE", "OTHER_AGENCY")),
+    "UDI deltar sammen med et departement": (("OTHER_MINISTRY",), ()),
+    "Utenriksdepartementet deltar": (("UD",), ()),
+    "politiet deltar": (("POLICE",), ()),
+    "en annen etat deltar": (("OTHER_AGENCY",), ()),
+}
+
+
+@given(parsers.re(r"(?P<sentence>" + "|".join(re.escape(k) for k in _DELEGATION) + r")$"))
+def delegation_in_words(case: Case, sentence: str) -> None:
+    add, remove = _DELEGATION[sentence]
+    members = [m for m in case.facts.get("delegation") or ["UDI"] if m not in remove]
+    case.set(delegation=sorted(set(members) | set(add)))
+
+
+@given("det er ukjent hvem som deltar fra Norge")
+def delegation_unknown(case: Case) -> None:
+    case.set(delegation=None)
+
+
 _FLAGS: dict[str, dict[str, Any]] = {
-    "Justisdepartementet deltar ikke": {"ministry_of_justice_attends": False},
-    "Justisdepartementet deltar": {"ministry_of_justice_attends": True, "udi_attends_alone": False},
-    "UDI deltar alene": {"udi_attends_alone": True},
-    "UDI deltar sammen med et departement": {"udi_attends_alone": False},
     "møtet er på ledernivå": {"meeting_level": "leader"},
     "møtet er på ekspertnivå": {"meeting_level": "expert"},
     "en leder fra UDI deltar": {"udi_leader_attends": True},
@@ -117,6 +137,7 @@ _FLAGS: dict[str, dict[str, Any]] = {
     "ingen spørsmål av prinsipiell karakter ble drøftet": {"principled_questions_discussed": False},
     "sekretariatet utarbeider offisielt referat": {"official_minutes_expected": True},
     "det kommer ikke noe offisielt referat": {"official_minutes_expected": False, "official_minutes_available_on": None},
+    "referatet er ikke kommet ennå": {"official_minutes_available_on": None},
 }
 
 
@@ -135,12 +156,23 @@ def responsible(case: Case, department: str) -> None:
     case.set(responsible_department=department)
 
 
-@given(parsers.parse("henvendelsen om å delta kom til {department}"))
-def request_received(case: Case, department: str) -> None:
-    case.set(invitation_received_by=department)
+@given(parsers.re(r"en henvendelse om å bidra internasjonalt til (?P<department>\S+)$"))
+def a_request(case: Case, department: str) -> None:
+    case.kind = "request"
+    case.set(received_by=department, departments_concerned=[], aua_already_informed=False)
 
 
-@given(parsers.parse("møtet berører arbeidet i {departments}"))
+@given("AUA kjenner allerede til henvendelsen")
+def aua_knows(case: Case) -> None:
+    case.set(aua_already_informed=True)
+
+
+@given("det er ukjent om AUA kjenner til henvendelsen")
+def aua_may_know(case: Case) -> None:
+    case.set(aua_already_informed=None)
+
+
+@given(parsers.re(r"(møtet|henvendelsen) berører arbeidet i (?P<departments>.+)$"))
 def concerned(case: Case, departments: str) -> None:
     names = [d.strip() for d in re.split(r",| og ", departments) if d.strip()]
     case.set(departments_concerned=names)

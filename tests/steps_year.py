@@ -31,3 +31,17 @@ def year_day_is_weekday(day: str, weekday: str) -> None:
     """Checks the scenario's own calendar, so a scenario cannot claim the wrong weekday."""
     actual = WEEKDAYS[norwegian_date(day).weekday()]
     assert actual == weekday, f"{day} is a {actual}"
+
+
+@then(parsers.parse("fristen har ingen dato, men sier «{text}»"))
+def deadline_in_words_only(case: Case, text: str) -> None:
+    conclusion = _conclusion(case)
+    assert conclusion.deadline is None and conclusion.deadline_detail is None
+    assert conclusion.deadline_note is not None and text in conclusion.deadline_note.nb, conclusion.deadline_note
+
+
+@then(parsers.parse("i praksis er siste arbeidsdag {day}"))
+def practical_last_working_day(case: Case, day: str) -> None:
+    norwegian_date(day)
+    note = _conclusion(case).deadline_note
+    assert note is not None and f"i praksis er siste arbeidsdag {day}" in note.nb, note

@@ -37,7 +37,7 @@ class Expected:
 CASES = {
     "ukjent-felt.yaml": Expected("unknown-field", 4, 5, ("ukjent felt", "`titel`"), ("mente du `title`?",)),
     "sant-usant-ja.yaml": Expected(
-        "wrong-type", 17, 26, ("`udi_attends_alone`", "true eller false", "`ja`"), ("`true` for ja", "`false`")
+        "wrong-type", 17, 27, ("`udi_leader_attends`", "true eller false", "`ja`"), ("`true` for ja", "`false`")
     ),
     "punkt-uten-anforselstegn.yaml": Expected(
         "wrong-type", 14, 16, ("`section`", "tekst", "`4.1`"), ('anførselstegn: "4.1"', 'quotes: "4.1"')
@@ -73,7 +73,7 @@ CASES = {
         "bad-operator", 15, 35, ("`in`", "`official_minutes_expected`"), ("`official_minutes_expected: true`",)
     ),
     "ukjent-betingelsesfelt.yaml": Expected(
-        "unknown-field", 15, 7, ("`ministry_of_justise_attends`", "et møte"), ("`ministry_of_justice_attends`",)
+        "unknown-field", 15, 7, ("`udi_leader_atends`", "et møte"), ("`udi_leader_attends`",)
     ),
     "ukjent-rolle.yaml": Expected("unknown-role", 5, 13, ("ukjent rolle", "`partisipant`"), ("`participant`",)),
     "ukjent-avledet-faktum.yaml": Expected(

@@ -94,8 +94,12 @@ def test_the_schema_fails_a_misspelt_field_where_it_stands(validator: jsonschema
 def test_a_condition_offers_every_fact_field_with_its_meaning_in_bokmal_then_english():
     properties = rule_file_schema()["$defs"]["FieldTests"]["properties"]
 
+    seen = set()
     for kind in FACT_MODELS:
         for spec in field_specs(kind).values():
+            if spec.name in seen:  # a field two kinds share is described as the first kind has it
+                continue
+            seen.add(spec.name)
             description = properties[spec.name]["description"]
             assert description.startswith(spec.nb) and spec.en in description
             assert description.index(spec.nb) < description.index(spec.en)

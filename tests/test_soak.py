@@ -25,14 +25,14 @@ MATCHING = [
     meeting(forum="NU", meeting_level="leader", official_minutes_expected=True),
     meeting(forum="EASO", official_minutes_expected=True, official_minutes_available_on="2027-03-29"),
     meeting(forum="IGC", principled_questions_discussed=True, departments_concerned=["OPA", "RMA"]),
-    meeting(forum="GDISC", udi_attends_alone=False, ministry_of_justice_attends=True, invitation_received_by="OPA"),
+    meeting(forum="GDISC", delegation=["UDI", "JD"], principled_questions_discussed=None),
     meeting(forum="Schengen", invitation_signals_budget_consequences=True, agenda_level="strategic"),
 ]
 NO_RULE = meeting(forum="IGC", official_minutes_expected=True, official_minutes_available_on="2027-03-05")
 INVALID = [
     meeting(first_day="2027-13-01"),
-    meeting(forum="Atlantis"),
-    meeting(udi_attends_alone=True, ministry_of_justice_attends=True),
+    meeting(forum=""),
+    meeting(official_minutes_expected=False, official_minutes_available_on="2027-03-20"),
     meeting(topic=""),
     {"forum": "EMN"},
 ]

@@ -40,8 +40,8 @@ SCRIPT = textwrap.dedent(
     book = Rulebook.default()
     decision = book.evaluate({
         "forum": "EMN", "topic": "Nasjonale kontaktpunkter", "first_day": "2027-03-02", "last_day": "2027-03-03",
-        "agenda_level": "operational", "meeting_level": "expert", "udi_attends_alone": True,
-        "ministry_of_justice_attends": False, "udi_leader_attends": True, "responsible_department": "ASA",
+        "agenda_level": "operational", "meeting_level": "expert", "delegation": ["UDI"],
+        "udi_leader_attends": True, "responsible_department": "ASA",
     })
     print(json.dumps({
         "module": udi_rules.__file__,

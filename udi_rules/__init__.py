@@ -35,4 +35,4 @@ __all__ = [
     "RulebookError",
     "UdiRulesError",
 ]
-__version__ = "0.1.0"
+from ._version import __version__  # noqa: E402

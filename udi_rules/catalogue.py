@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from .errors import did_you_mean
 
 if TYPE_CHECKING:
-    from .model import DerivedFact, Department, Duty, Forum, Provision, Role
+    from .model import DerivedFact, Department, Duty, Forum, Memo, Provision, Role
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Catalogue:
     duties: dict[str, Duty] = field(default_factory=dict)
     derived_facts: dict[str, DerivedFact] = field(default_factory=dict)
     provisions: dict[str, Provision] = field(default_factory=dict)
+    memo: dict[str, Memo] = field(default_factory=dict)
     _forum_names: dict[str, str] = field(default_factory=dict, repr=False)
 
     def index_forums(self) -> None:
@@ -42,6 +43,17 @@ class Catalogue:
             nb, en = did_you_mean(name, [f.id for f in self.forums.values()] + self.forum_aliases())
             raise ValueError(_bilingual(f"ukjent forum `{name}`", nb, f"unknown forum `{name}`", en))
         return forum
+
+    def covered_by(self, forum_id: str) -> list[str]:
+        """The forum and every forum that counts as it (`counts_as`), e.g. a Schengen working party for Schengen."""
+        return [forum_id] + [f.id for f in self.forums.values() if forum_id in f.counts_as and f.id != forum_id]
+
+    def forum_hint(self, name: str) -> tuple[str, str]:
+        """A did-you-mean for a forum name the catalogue does not know, in bokmål and English."""
+        return did_you_mean(name, [f.id for f in self.forums.values()] + self.forum_aliases())
+
+    def department_hint(self, name: str) -> tuple[str, str]:
+        return did_you_mean(name, self.departments)
 
     def forum_aliases(self) -> list[str]:
         return [alias for forum in self.forums.values() for alias in forum.aliases]

@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate = commands.add_parser("evaluate", help="vurder et møte eller et år / evaluate a meeting or a year")
     evaluate.add_argument("facts", type=Path, help="YAML- eller JSON-fil med fakta / a YAML or JSON file of facts")
     evaluate.add_argument("--rules", type=Path, default=None)
-    evaluate.add_argument("--kind", choices=("meeting", "year"), default=None)
+    evaluate.add_argument("--kind", choices=("meeting", "request", "year"), default=None)
     evaluate.add_argument("--format", choices=("text", "json"), default="text")
     evaluate.add_argument("--lang", choices=("nb", "en"), default="nb")
 
@@ -75,7 +75,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     except YamlProblems as problems:
         _report(problems.diagnostics, args)
         return FACTS_INVALID
-    kind = args.kind or ("year" if isinstance(data, dict) and "year" in data and "forum" not in data else "meeting")
+    kind = args.kind or _kind_of(data)
     rulebook = Rulebook.load(args.rules) if args.rules else Rulebook.default()
     try:
         decision = rulebook.evaluate(data if isinstance(data, dict) else {}, kind=kind)
@@ -104,3 +104,13 @@ def _report(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> None
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _kind_of(data: object) -> str:
+    """The fact kind a facts file holds, from the fields only that kind has."""
+    if isinstance(data, dict) and "forum" not in data:
+        if "received_by" in data:
+            return "request"
+        if "year" in data:
+            return "year"
+    return "meeting"

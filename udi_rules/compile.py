@@ -3,11 +3,14 @@
 Pure translation; nothing here imports durable-rules. What it absorbs:
 
 * durable-rules has no `not`: negations are pushed down to the leaves
-  (`$neq`, `$lte`, ...). A missing value never satisfies a comparison, so
-  the negation of a test on an optional field also accepts its absence.
+  (`$neq`, `$lte`, ...). An unknown value is left out of the fact, and
+  durable-rules never matches a test, plain or negated, on a missing
+  property: so the engine fires exactly the rules that hold whatever the
+  unknown answers turn out to be, literal by literal (Kleene's "true").
+  Which rules *may* apply is worked out in `conditions.py`.
 * Facts are encoded the way the tests expect them: dates as day numbers,
-  lists of departments as one true/false flag per department, and
-  absent values left out.
+  lists of departments or delegation members as one true/false flag per
+  catalogue entry, and unknown values left out.
 * Every pattern starts with a `t` test (the fact kind), so no rule can match
   the engine's own session state.
 * A rule that refers to derived facts becomes one durable rule per
@@ -31,7 +34,7 @@ from typing import Any, Iterable, Mapping
 
 from .conditions import All, Any_, Derived, Expr, Not, Test
 from .errors import Diagnostic, RulebookError
-from .facts import FACT_MODELS, field_specs
+from .facts import FACT_MODELS, PARTICIPANTS, field_specs
 from .validate import CheckedRule, CheckedRulebook
 
 #: Alpha-stack slots a chunk may use (durable-rules crashes past 64).
@@ -87,7 +90,12 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
     derives: dict[str, list[str]] = {}
     problems: list[Diagnostic] = []
     for kind in FACT_MODELS:
-        flags = {s.name: departments for s in field_specs(kind).values() if s.type == "departments"}
+        members = departments + [p for p in PARTICIPANTS if p not in departments]
+        flags = {
+            s.name: departments if s.type == "departments" else members
+            for s in field_specs(kind).values()
+            if s.type in ("departments", "participants")
+        }
         compiled: list[tuple[int, dict[str, Any]]] = []
         for checked in (r for r in book.rules if r.rule.applies_to == kind):
             rules = _compile_rule(checked, kind)
@@ -264,27 +272,35 @@ def _to_durable(expr: Expr, kind: str, *, negated: bool) -> dict[str, Any]:
             return {"$and": [p for part in parts for p in _and_items(part)]}
         return {"$or": parts}
     assert isinstance(expr, Test)
-    return _test(expr, field_specs(kind)[expr.field].nullable, negated)
+    spec = field_specs(kind)[expr.field]
+    return _test(expr, negated, known_or_empty=spec.nullable and spec.question is None)
 
 
 _INVERSE = {"gt": "$lte", "gte": "$lt", "lt": "$gte", "lte": "$gt"}
 
 
-def _test(test: Test, nullable: bool, negated: bool) -> dict[str, Any]:
+def _test(test: Test, negated: bool, *, known_or_empty: bool) -> dict[str, Any]:
+    """One leaf. On an open field it holds, plain or negated, only when the value is known.
+
+    A field that is `known_or_empty` (optional, but with no question: an empty
+    value is a value, such as minutes not yet available) keeps two-valued
+    logic: a negated test also holds when it is empty, and `null` may be tested.
+    """
     name = test.field
     if test.op == "contains":
         return {f"{name}__{test.value}": not negated}
+    absent = {"$nex": {name: 1}}
     if test.op in ("eq", "in"):
         values = test.value if test.op == "in" else (test.value,)
         if negated:
             present = [{"$neq": {name: _encode(v)}} for v in values if v is not None]
             if None in values:
                 return _all([{"$ex": {name: 1}}, *present])
-            return _any([{"$nex": {name: 1}}, _all(present)]) if nullable else _all(present)
-        return _any([{"$nex": {name: 1}} if v is None else {name: _encode(v)} for v in values])
+            return _any([absent, _all(present)]) if known_or_empty else _all(present)
+        return _any([absent if v is None else {name: _encode(v)} for v in values])
     if negated:
         inverse = {_INVERSE[test.op]: {name: _encode(test.value)}}
-        return _any([{"$nex": {name: 1}}, inverse]) if nullable else inverse
+        return _any([absent, inverse]) if known_or_empty else inverse
     return {"$" + test.op: {name: _encode(test.value)}}
 
 

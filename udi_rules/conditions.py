@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, Union
 
 from .decision import Reason, trusted
+from .facts import open_fields
+
+OPEN = open_fields()
 
 
 @dataclass(frozen=True)
@@ -157,3 +160,222 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+# --- three values: true, false, unknown -----------------------------------------------
+#
+# A fact left unknown is None. `holds3` is Kleene's logic: a condition is
+# True when it holds whatever the unknown answers are, literal by literal,
+# which is exactly what the engine fires (compile.py leaves unknown values
+# out and never matches a missing property). `Residual` goes further: it
+# tries every answer to the questions a rule depends on, so a rule that
+# holds under every answer applies, and one that holds under some is
+# reported with the answers that make it apply.
+
+
+def test_holds3(test: Test, actual: Any) -> bool | None:
+    """One test against one value; None when the value is unknown (an open field left empty)."""
+    if actual is None and test.field in OPEN:
+        return None
+    return test_holds(test, actual)
+
+
+def holds3(expr: Expr | None, values: Mapping[str, Any], derived: Mapping[str, bool | None]) -> bool | None:
+    """Kleene's three-valued value of a condition; `derived` maps a derived fact to True or None."""
+    if expr is None:
+        return True
+    if isinstance(expr, Test):
+        return test_holds3(expr, values.get(expr.field))
+    if isinstance(expr, Derived):
+        return derived.get(expr.name, False)
+    if isinstance(expr, Not):
+        inner = holds3(expr.item, values, derived)
+        return None if inner is None else not inner
+    found: list[bool | None] = [holds3(item, values, derived) for item in expr.items]
+    if isinstance(expr, All):
+        return False if False in found else None if None in found else True
+    return True if True in found else None if None in found else False
+
+
+def why_not(
+    expr: Expr | None, values: Mapping[str, Any], derived: Mapping[str, bool | None], *, positive: bool = True
+) -> list[Reason]:
+    """The tests that are certainly false and keep `expr` from holding (what `reasons` is for a rule that held)."""
+    if expr is None:
+        return []
+    value = holds3(expr, values, derived)
+    if value is not (not positive):
+        return []
+    if isinstance(expr, Test):
+        return reasons(expr, values, {}, positive=positive)
+    if isinstance(expr, Derived):
+        return reasons(expr, values, {}, positive=positive)
+    if isinstance(expr, Not):
+        return why_not(expr.item, values, derived, positive=not positive)
+    wants_every = isinstance(expr, Any_) == positive
+    if wants_every:
+        return [r for item in expr.items for r in why_not(item, values, derived, positive=positive)]
+    for item in expr.items:
+        found = why_not(item, values, derived, positive=positive)
+        if found:
+            return found
+    return []
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer to an open question: `field` (and for a list, one `option` in it) takes `value`."""
+
+    field: str
+    option: str | None
+    value: Any
+
+
+Variable = tuple[str, Union[str, None]]
+
+
+@dataclass(frozen=True)
+class Residual:
+    """What is left of a rule once the known facts are in.
+
+    `outcome` is True (holds under every answer), False (under none) or None
+    (under some). For None, `questions` are the fields whose answers decide
+    it and `applies_if` the smallest sets of answers under which it holds,
+    each alone enough.
+    """
+
+    outcome: bool | None
+    questions: tuple[str, ...] = ()
+    applies_if: tuple[tuple[Answer, ...], ...] = ()
+
+
+#: Completions tried for one rule at the most; past it the rule is reported as open on all its questions.
+MAX_COMPLETIONS = 4096
+
+
+class Completions:
+    """Tries the answers to a rule's open questions, derived facts followed through the rules that derive them."""
+
+    def __init__(self, derived_by: Mapping[str, list[Expr | None]], domains: Mapping[str, tuple[Any, ...]]):
+        self.derived_by = derived_by
+        self.domains = domains
+
+    def variables(self, expr: Expr | None, values: Mapping[str, Any], seen: frozenset[str] = frozenset()) -> list[Variable]:
+        """The unknown facts a condition reads, in order; a list field gives one variable per option tested."""
+        found: dict[Variable, None] = {}
+        for node in walk(expr):
+            if isinstance(node, Test) and node.field in OPEN and values.get(node.field) is None:
+                found[(node.field, node.value if node.op == "contains" else None)] = None
+            elif isinstance(node, Derived) and node.name not in seen:
+                for inner in self.derived_by.get(node.name, ()):
+                    for variable in self.variables(inner, values, seen | {node.name}):
+                        found[variable] = None
+        return list(found)
+
+    def residual(self, expr: Expr | None, values: Mapping[str, Any]) -> Residual:
+        variables = self.variables(expr, values)
+        domains = [self._domain(v) for v in variables]
+        size = 1
+        for domain in domains:
+            size *= len(domain)
+        if not variables or size > MAX_COMPLETIONS:
+            outcome = self._holds(expr, values, {}) if not variables else None
+            questions = tuple(dict.fromkeys(f for f, _ in variables))
+            return Residual(outcome, questions if outcome is None else ())
+        table: dict[tuple[Any, ...], bool] = {}
+        for combo in _product(domains):
+            table[combo] = self._holds(expr, values, dict(zip(variables, combo)))
+        results = set(table.values())
+        if len(results) == 1:
+            return Residual(results.pop())
+        decisive = [i for i in range(len(variables)) if _matters(table, domains, i)]
+        implicants = _implicants(table, domains, decisive)
+        answers = tuple(
+            tuple(Answer(variables[i][0], variables[i][1], value) for i, value in implicant)
+            for implicant in implicants
+        )
+        questions = tuple(dict.fromkeys(variables[i][0] for i in decisive))
+        return Residual(None, questions, answers)
+
+    def _domain(self, variable: Variable) -> tuple[Any, ...]:
+        field, option = variable
+        return (True, False) if option is not None else self.domains.get(field, (True, False))
+
+    def _holds(self, expr: Expr | None, values: Mapping[str, Any], answers: Mapping[Variable, Any],
+               seen: frozenset[str] = frozenset()) -> bool:
+        if expr is None:
+            return True
+        if isinstance(expr, Test):
+            actual = values.get(expr.field)
+            if actual is None and expr.field in OPEN:
+                if expr.op == "contains":
+                    return bool(answers.get((expr.field, expr.value), False))
+                actual = answers.get((expr.field, None))
+            return test_holds(expr, actual)
+        if isinstance(expr, Derived):
+            if expr.name in seen:
+                return False  # a derivation that loops back adds nothing (least fixpoint)
+            return any(self._holds(inner, values, answers, seen | {expr.name})
+                       for inner in self.derived_by.get(expr.name, ()))
+        if isinstance(expr, Not):
+            return not self._holds(expr.item, values, answers, seen)
+        if isinstance(expr, All):
+            return all(self._holds(item, values, answers, seen) for item in expr.items)
+        return any(self._holds(item, values, answers, seen) for item in expr.items)
+
+
+def _product(domains: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    if not domains:
+        yield ()
+        return
+    for head in domains[0]:
+        for tail in _product(domains[1:]):
+            yield (head, *tail)
+
+
+def _matters(table: Mapping[tuple[Any, ...], bool], domains: list[tuple[Any, ...]], i: int) -> bool:
+    """Whether changing answer `i` alone ever changes the outcome."""
+    for combo, outcome in table.items():
+        for other in domains[i]:
+            if other != combo[i] and table[combo[:i] + (other,) + combo[i + 1:]] != outcome:
+                return True
+    return False
+
+
+def _implicants(
+    table: Mapping[tuple[Any, ...], bool], domains: list[tuple[Any, ...]], decisive: list[int]
+) -> list[tuple[tuple[int, Any], ...]]:
+    """The smallest partial answers (over the decisive questions) that make the rule hold, covering every case."""
+    true_rows = {tuple(combo[i] for i in decisive) for combo, outcome in table.items() if outcome}
+    all_rows = list(_product([domains[i] for i in decisive]))
+
+    def covers(cube: tuple[tuple[int, Any], ...]) -> list[tuple[Any, ...]]:
+        return [row for row in all_rows if all(row[pos] == value for pos, value in cube)]
+
+    primes: list[tuple[tuple[int, Any], ...]] = []
+    for size in range(1, len(decisive) + 1):
+        for positions in _choose(list(range(len(decisive))), size):
+            for values in _product([domains[decisive[p]] for p in positions]):
+                cube = tuple(zip(positions, values))
+                rows = covers(cube)
+                if any(all(dict(cube).get(p) == v for p, v in prime) for prime in primes):
+                    continue  # a smaller cube already covers it
+                if rows and all(row in true_rows for row in rows):
+                    primes.append(cube)
+    # Keep a small cover: take the cube that covers most of what is left, until every true row is covered.
+    left, chosen = set(true_rows), []
+    while left:
+        best = max(primes, key=lambda c: (len(left & set(covers(c))), -len(c)))
+        chosen.append(best)
+        left -= set(covers(best))
+    chosen.sort(key=lambda c: [p for p, _ in c])
+    return [tuple((decisive[p], v) for p, v in cube) for cube in chosen]
+
+
+def _choose(items: list[int], size: int) -> Iterator[tuple[int, ...]]:
+    if size == 0:
+        yield ()
+        return
+    for i, item in enumerate(items):
+        for rest in _choose(items[i + 1:], size - 1):
+            yield (item, *rest)

@@ -6,6 +6,7 @@ was counted, so a reader can check it against the memo by hand.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Callable, Mapping
@@ -54,59 +55,139 @@ def _why_not_working(day: date, lang: str) -> str:
     return _WEEKEND[lang][day.weekday() - 5]
 
 
+def previous_working_day(day: date) -> date:
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def _text(make: Callable[[str], str]) -> Text:
     return Text(nb=make("nb"), en=make("en"))
 
 
-def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]) -> tuple[date | None, Text | None]:
-    """The deadline for these facts, and a note that says how it was counted."""
+@dataclass(frozen=True)
+class Counted:
+    """A deadline as data: the date it falls on, or the window it will fall in while it waits.
+
+    `due` is the deadline when it is known. While it waits for a date
+    (`waits_for`, e.g. the official minutes), `due` is None and the deadline
+    falls between `earliest` and `latest`, the outer limit; it is never open
+    for ever. For a fixed deadline all three dates are the same.
+    """
+
+    due: date | None
+    earliest: date | None
+    latest: date | None
+    waits_for: str | None
+    note: Text | None
+
+
+def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]) -> Counted | None:
+    """The deadline for these facts, with a note that says how it was counted."""
     if rule is None:
-        return None, None
+        return None
     if isinstance(rule, DateInYear):
         month, day = map(int, rule.date_in_year.split("-"))
-        due = date(values["year"], month, day)
-        return _adjust(due, rule.non_working_day, [])
+        return _fixed(*_adjust(date(values["year"], month, day), rule.non_working_day, []))
     start: date = values[rule.from_]
-    due = start + timedelta(days=rule.days_after)
     label = field_specs("meeting")[rule.from_]
     words = {"nb": label.nb[0].lower() + label.nb[1:], "en": label.en[0].lower() + label.en[1:]}
-    if rule.days_after:
-        parts = [_text(lambda l: (f"{rule.days_after} dager etter {words[l]}" if l == "nb"
-                                  else f"{rule.days_after} days after {words[l]}")
+    if rule.days_before is not None:
+        n = rule.days_before
+        due = start - timedelta(days=n)
+        parts = [_text(lambda l: (f"{_days(n, l)} før {words[l]}" if l == "nb" else f"{_days(n, l)} before {words[l]}")
+                       + f" ({format_date(start, l)})")]
+        return _fixed(*_adjust(due, rule.non_working_day, parts))
+    n = rule.days_after or 0
+    due = start + timedelta(days=n)
+    if n:
+        parts = [_text(lambda l: (f"{_days(n, l)} etter {words[l]}" if l == "nb" else f"{_days(n, l)} after {words[l]}")
                        + f" ({format_date(start, l)})")]
     else:
         parts = [_text(lambda l: f"{words[l]} ({format_date(start, l)})")]
-    if rule.later_of is not None:
-        later: date | None = values.get(rule.later_of)
-        waiting = rule.pending_when is not None and bool(values.get(rule.pending_when))
-        if later is None and waiting:
-            earliest = next_working_day(due) if rule.non_working_day == "next_working_day" else due
-            parts.append(
-                _text(
-                    lambda l: f"venter på offisielt referat: fristen er når det foreligger, men tidligst "
-                    f"{format_date(earliest, l)}"
-                    if l == "nb"
-                    else f"waiting for official minutes: the deadline is when they are available, "
-                    f"but not before {format_date(earliest, l)}"
-                )
-            )
-            return None, _join(parts)
-        if later is not None and later > due:
-            parts.append(
-                _text(
-                    lambda l: f"det offisielle referatet foreligger senere, {format_date(later, l)}"
-                    if l == "nb"
-                    else f"the official minutes are available later, on {format_date(later, l)}"
-                )
-            )
+    if rule.later_of is None:
+        return _fixed(*_adjust(due, rule.non_working_day, parts))
+    limit = start + timedelta(days=rule.wait_at_most_days) if rule.wait_at_most_days else None
+    later: date | None = values.get(rule.later_of)
+    if later is not None:
+        if limit is not None and later > limit:
+            parts.append(_text(
+                lambda l: f"det offisielle referatet kom {format_date(later, l)}, etter den ytre grensen "
+                f"{format_date(limit, l)}; fristen var da, og referatet ettersendes"
+                if l == "nb" else
+                f"the official minutes came on {format_date(later, l)}, after the outer limit "
+                f"{format_date(limit, l)}; the deadline was then, and the minutes follow"
+            ))
+            due = limit
+        elif later > due:
+            parts.append(_text(
+                lambda l: f"det offisielle referatet foreligger senere, {format_date(later, l)}"
+                if l == "nb" else f"the official minutes are available later, on {format_date(later, l)}"
+            ))
             due = later
-    return _adjust(due, rule.non_working_day, parts)
+        return _fixed(*_adjust(due, rule.non_working_day, parts))
+    waiting = rule.pending_when is not None and values.get(rule.pending_when) is not False
+    if not waiting:
+        return _fixed(*_adjust(due, rule.non_working_day, parts))
+    earliest = _move(due, rule.non_working_day)
+    latest = _move(limit, rule.non_working_day) if limit is not None else None
+    known = values.get(rule.pending_when) is True if rule.pending_when else False
+    outer = (
+        (lambda l: f", men senest {format_date(latest, l)} (ytre grense for «innen rimelig tid»)" if l == "nb"
+         else f", but at the latest {format_date(latest, l)} (the outer limit of 'within reasonable time')")
+        if latest is not None else (lambda l: "")
+    )
+    if known:
+        parts.append(_text(
+            lambda l: (f"venter på offisielt referat: fristen er når det foreligger, men tidligst "
+                       f"{format_date(earliest, l)}" if l == "nb" else
+                       f"waiting for official minutes: the deadline is when they are available, "
+                       f"but not before {format_date(earliest, l)}") + outer(l)
+        ))
+    else:
+        parts.append(_text(
+            lambda l: (f"avhenger av om det kommer offisielt referat: {format_date(earliest, l)} uten referat; "
+                       f"med referat når det foreligger" if l == "nb" else
+                       f"depends on whether official minutes come: {format_date(earliest, l)} without them; "
+                       f"with them when they are available") + outer(l)
+        ))
+    return Counted(None, earliest, latest, rule.later_of, _join(parts))
+
+
+def _days(n: int, lang: str) -> str:
+    if lang == "nb":
+        return "1 dag" if n == 1 else f"{n} dager"
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def _fixed(due: date, note: Text | None) -> Counted:
+    return Counted(due, due, due, None, note)
+
+
+def _move(day: date, policy: str) -> date:
+    if policy == "next_working_day":
+        return next_working_day(day)
+    if policy == "previous_working_day":
+        return previous_working_day(day)
+    return day
 
 
 def _adjust(due: date, policy: str, parts: list[Text]) -> tuple[date, Text | None]:
-    if policy == "keep" or is_working_day(due):
+    if is_working_day(due):
         return due, _join(parts)
-    moved = next_working_day(due)
+    if policy == "keep":
+        last = previous_working_day(due)
+        parts.append(
+            _text(
+                lambda l: f"{format_date(due, l)} ({_why_not_working(due, l)}) er ikke en arbeidsdag; fristen står, "
+                f"så i praksis er siste arbeidsdag {format_date(last, l)}"
+                if l == "nb"
+                else f"{format_date(due, l)} ({_why_not_working(due, l)}) is not a working day; the deadline stands, "
+                f"so in practice the last working day is {format_date(last, l)}"
+            )
+        )
+        return due, _join(parts)
+    moved = _move(due, policy)
     parts.append(
         _text(
             lambda l: f"{format_date(due, l)} ({_why_not_working(due, l)}) er ikke en arbeidsdag, "

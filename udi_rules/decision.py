@@ -51,8 +51,31 @@ class CitationOut(_Frozen):
     provision: str | None = None
 
 
+class Deadline(_Frozen):
+    """A deadline as data. While it waits (`waits_for`), it falls between `earliest` and `latest`."""
+
+    due: date | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    waits_for: str | None = None
+
+
+class AnswerOut(_Frozen):
+    """One answer to an open question under which a conditional conclusion applies."""
+
+    field: str
+    option: str | None = None
+    value: Any
+    text: Text
+
+
 class Conclusion(_Frozen):
-    """What one rule says for these facts."""
+    """What one rule says for these facts.
+
+    A conclusion in `Decision.conditional` applies only under some answers to
+    the open questions: `applies_if` lists the alternatives (any one is
+    enough; within one, all answers must hold) and `condition` says it in words.
+    """
 
     rule_id: str
     kind: ConclusionKind
@@ -63,6 +86,7 @@ class Conclusion(_Frozen):
     action: Text
     deadline: date | None = None
     deadline_note: Text | None = None
+    deadline_detail: Deadline | None = None
     document_type: str | None = None
     template: str | None = None
     document_title: str | None = None
@@ -73,6 +97,42 @@ class Conclusion(_Frozen):
     citation: CitationOut
     interpretation: Text | None = None
     reasons: list[Reason] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list)
+    applies_if: list[list[AnswerOut]] = Field(default_factory=list)
+    condition: Text | None = None
+
+
+class Question(_Frozen):
+    """A fact still unknown whose answer decides a conclusion or a deadline."""
+
+    field: str
+    question: Text
+    phase: Literal["invitation", "after"]
+    decides: list[str] = Field(description="the rules whose conclusion or deadline depends on the answer")
+
+
+class Excluded(_Frozen):
+    """A rule that does not apply, and the facts that keep it out."""
+
+    rule_id: str
+    title: Text
+    reasons: list[Reason] = Field(default_factory=list)
+
+
+class FactWarning(_Frozen):
+    """Something in the facts a reader should check; the decision was still made."""
+
+    code: str
+    field: str
+    value: str
+    message: Text
+
+
+class MemoOut(_Frozen):
+    id: str
+    title: str
+    version: str
+    version_date: str
 
 
 class Derivation(_Frozen):
@@ -97,24 +157,45 @@ class DerivedFactOut(_Frozen):
 class Decision(_Frozen):
     """All conclusions for one set of facts. No conclusions means no rule applies."""
 
-    fact_kind: Literal["meeting", "year"]
+    fact_kind: Literal["meeting", "request", "year"]
     facts: dict[str, Any]
     conclusions: list[Conclusion]
+    conditional: list[Conclusion] = Field(
+        default_factory=list, description="conclusions that apply only under some answers to the open questions"
+    )
+    questions: list[Question] = Field(
+        default_factory=list, description="the open questions, each once, in the order a case officer answers them"
+    )
     derived: list[DerivedFactOut] = Field(default_factory=list)
+    not_applying: list[Excluded] = Field(default_factory=list)
+    warnings: list[FactWarning] = Field(default_factory=list)
     names: dict[str, Text] = Field(
         default_factory=dict, description="display names of the catalogue ids in `facts` (forums, departments)"
     )
     rulebook: str = Field(description="the rulebook's content digest")
+    memo: MemoOut | None = Field(None, description="the version of the memo the rulebook encodes")
+    library_version: str = Field("", description="the version of udi_rules that made the decision")
 
     @property
     def rule_ids(self) -> list[str]:
         return [c.rule_id for c in self.conclusions]
 
     def by_rule(self, rule_id: str) -> Conclusion:
-        for conclusion in self.conclusions:
+        """The conclusion of a rule, applying or conditional."""
+        for conclusion in (*self.conclusions, *self.conditional):
             if conclusion.rule_id == rule_id:
                 return conclusion
         raise KeyError(rule_id)
+
+    def why_not(self, rule_id: str, lang: Literal["nb", "en"] = "nb") -> str:
+        """Why a rule does not apply (or only may), in bokmål or English.
+
+        Raises:
+            KeyError: no rule of this fact kind has that id.
+        """
+        from .explain import why_not_text
+
+        return why_not_text(self, rule_id, lang)
 
     def explain(self, lang: Literal["nb", "en"] = "nb") -> str:
         """The decision as readable text, in bokmål or English."""

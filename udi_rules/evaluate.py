@@ -17,12 +17,28 @@ from typing import Any, Mapping
 
 from pydantic import BaseModel, ValidationError
 
+from ._version import __version__
 from .catalogue import Catalogue
-from .conditions import Expr, reasons
-from .deadlines import compute
-from .decision import CitationOut, Conclusion, Decision, Derivation, DerivedFactOut, Party, Reason, trusted
+from .conditions import Completions, Derived, Expr, Residual, Test, holds3, reasons, walk, why_not
+from .deadlines import Counted, compute
+from .decision import (
+    AnswerOut,
+    CitationOut,
+    Conclusion,
+    Deadline,
+    Decision,
+    Derivation,
+    DerivedFactOut,
+    Excluded,
+    FactWarning,
+    MemoOut,
+    Party,
+    Question,
+    Reason,
+    trusted,
+)
 from .errors import FactProblem, InvalidFacts, did_you_mean
-from .facts import FACT_MODELS, Facts
+from .facts import FACT_MODELS, PARTICIPANTS, VALUE_LABELS, FieldSpec, Facts, field_specs
 from .model import PLACEHOLDER, DateInYear, MeetingDeadline, Text
 from .validate import CheckedRule, CheckedRulebook
 
@@ -133,6 +149,12 @@ class DecisionBuilder:
     Everything that depends only on the rulebook is prepared once; parties
     and deadlines, which depend on a few fact values, are cached by those
     values. Only immutable objects are shared between decisions.
+
+    The engine fires the rules that hold whatever the unknown facts turn out
+    to be. For the others, when facts are unknown, the builder tries the
+    answers to the questions each depends on (`conditions.Completions`):
+    a rule that holds under every answer applies, one that holds under some
+    is a conditional conclusion with the answers that make it apply.
     """
 
     def __init__(self, book: CheckedRulebook):
@@ -141,10 +163,15 @@ class DecisionBuilder:
         self.templates: list[_Template] = []
         self.by_id: dict[str, CheckedRule] = {}
         self.order: dict[str, int] = {}
+        self.rules_of: dict[str, list[CheckedRule]] = {}
+        derived_by: dict[str, list[Expr | None]] = {}
         for checked in book.rules:
             self.by_id[checked.rule.id] = checked
             self.order[checked.rule.id] = len(self.order)
+            self.rules_of.setdefault(checked.rule.applies_to, []).append(checked)
             then = checked.rule.then
+            for name in then.derive:
+                derived_by.setdefault(name, []).append(checked.expr)
             if then.duty is None or then.kind is None:
                 continue
             duty = self.catalogue.duties[then.duty]
@@ -176,25 +203,86 @@ class DecisionBuilder:
                     deadline_text=duty.deadline_text,
                 )
             )
+        self._template_of = {t.rule_id: t for t in self.templates}
+        self._derived_by = derived_by
+        self._domains = {
+            kind: {
+                spec.name: spec.choices if spec.type == "enum" else (True, False)
+                for spec in field_specs(kind).values()
+                if spec.type in ("enum", "bool")
+            }
+            for kind in FACT_MODELS
+        }
+        self._completions = {kind: Completions(derived_by, self._domains[kind]) for kind in FACT_MODELS}
         self._parties: dict[str, Party] = {
             role.id: Party(id=role.id, name=role.name) for role in self.catalogue.roles.values()
         }
         self._role_fields = {
-            role.id: tuple(sorted(set(PLACEHOLDER.findall(role.name.nb + role.name.en))))
+            role.id: tuple(
+                sorted({f for p in PLACEHOLDER.findall(role.name.nb + role.name.en) for f in _PLACEHOLDER_READS.get(p, (p,))})
+            )
             for role in self.catalogue.roles.values()
         }
         self._forum_names = {
             forum.id: Text(nb=forum.aliases[0], en=forum.aliases[0]) if forum.aliases else forum.name
             for forum in self.catalogue.forums.values()
         }
+        memo = next(iter(self.catalogue.memo.values()), None)
+        self._memo = (
+            trusted(
+                MemoOut,
+                {"id": memo.id, "title": memo.title, "version": memo.version, "version_date": memo.version_date},
+            )
+            if memo is not None
+            else None
+        )
         self._filled: dict[tuple[Any, ...], Party] = {}
-        self._deadlines: dict[tuple[Any, ...], tuple[date | None, Text | None]] = {}
+        self._deadlines: dict[tuple[Any, ...], Counted | None] = {}
+        self._residuals: dict[tuple[Any, ...], Residual] = {}
+        self._reads = {rule_id: _reads(c.expr, derived_by) for rule_id, c in self.by_id.items()}
 
     def build(self, facts: Facts, fired: set[str], derived: Mapping[str, list[str]]) -> Decision:
         """The decision for `facts`, given the rules that fired and the facts they derived."""
-        values = facts.__dict__
+        values = facts.rule_values()
         by = {name: sorted(holders, key=self.order.__getitem__) for name, holders in derived.items()}
-        conclusions = [self._conclusion(t, values, by) for t in self.templates if t.rule_id in fired]
+        kind = facts.kind
+        rules = self.rules_of.get(kind, [])
+        certain: dict[str, bool | None] = {name: True for name in by}
+        open_facts = [f for f, spec in field_specs(kind).items() if spec.question and values.get(f) is None]
+        if open_facts:
+            certain = self._derived3(kind, values, certain)
+        applies: list[str] = []
+        maybe: dict[str, Residual] = {}
+        excluded: list[Excluded] = []
+        for checked in rules:
+            rule_id = checked.rule.id
+            if rule_id in fired:
+                applies.append(rule_id)
+                continue
+            residual = self._residual(checked, values, certain) if open_facts else None
+            if residual is not None and residual.outcome is True:
+                applies.append(rule_id)
+            elif residual is not None and residual.outcome is None:
+                maybe[rule_id] = residual
+            else:
+                excluded.append(
+                    trusted(
+                        Excluded,
+                        {
+                            "rule_id": rule_id,
+                            "title": checked.rule.title,
+                            "reasons": why_not(checked.expr, values, certain),
+                        },
+                    )
+                )
+        conclusions = [
+            self._conclusion(self._template_of[r], values, by) for r in applies if r in self._template_of
+        ]
+        conditional = [
+            self._conditional(self._template_of[r], values, by, maybe[r], kind)
+            for r in maybe
+            if r in self._template_of
+        ]
         derived_out = [
             trusted(
                 DerivedFactOut,
@@ -211,14 +299,136 @@ class DecisionBuilder:
         return trusted(
             Decision,
             {
-                "fact_kind": facts.kind,
+                "fact_kind": kind,
                 "facts": facts.model_dump(mode="json"),
                 "conclusions": conclusions,
+                "conditional": conditional,
+                "questions": self._questions(kind, values, conclusions, conditional),
                 "derived": derived_out,
-                "names": self._names(values, conclusions, derived_out),
+                "not_applying": excluded,
+                "warnings": self._warnings(facts),
+                "names": self._names(values, conclusions, derived_out, excluded),
                 "rulebook": self.book.digest,
+                "memo": self._memo,
+                "library_version": __version__,
             },
         )
+
+    # --- facts not known yet ---------------------------------------------------------
+
+    def _derived3(self, kind: str, values: Mapping[str, Any], certain: dict[str, bool | None]) -> dict[str, bool | None]:
+        """Derived facts that may follow (None) besides those that do (True), to a fixpoint."""
+        out = dict(certain)
+        changed = True
+        while changed:
+            changed = False
+            for checked in self.rules_of.get(kind, []):
+                for name in checked.rule.then.derive:
+                    if out.get(name) is True:
+                        continue
+                    value = holds3(checked.expr, values, out)
+                    if value is True or (value is None and name not in out):
+                        out[name] = value
+                        changed = True
+        return out
+
+    def _residual(self, checked: CheckedRule, values: Mapping[str, Any], certain: Mapping[str, bool | None]) -> Residual:
+        if holds3(checked.expr, values, certain) is False:
+            return Residual(False)
+        rule_id = checked.rule.id
+        key = (rule_id, *(_hashable(values.get(f)) for f in self._reads[rule_id]))
+        found = self._residuals.get(key)
+        if found is None:
+            found = self._completions[checked.rule.applies_to].residual(checked.expr, values)
+            if len(self._residuals) >= _CACHE_SIZE:
+                self._residuals.clear()
+            self._residuals[key] = found
+        return found
+
+    def _conditional(
+        self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]], residual: Residual, kind: str
+    ) -> Conclusion:
+        conclusion = self._conclusion(t, values, by)
+        known = [r for r in conclusion.reasons if r.derived is not None or values.get(r.field or "") is not None]
+        specs = field_specs(kind)
+        alternatives = [
+            [
+                trusted(
+                    AnswerOut,
+                    {
+                        "field": a.field,
+                        "option": a.option,
+                        "value": a.value,
+                        "text": answer_text(specs[a.field], a.option, a.value),
+                    },
+                )
+                for a in alternative
+            ]
+            for alternative in residual.applies_if
+        ]
+        condition = _condition_text(alternatives, [specs[q] for q in residual.questions])
+        return conclusion.model_copy(
+            update={
+                "questions": list(residual.questions),
+                "applies_if": alternatives,
+                "condition": condition,
+                "reasons": known,
+            }
+        )
+
+    def _questions(
+        self, kind: str, values: Mapping[str, Any], conclusions: list[Conclusion], conditional: list[Conclusion]
+    ) -> list[Question]:
+        decides: dict[str, list[str]] = {}
+        for c in conditional:
+            for field in c.questions:
+                decides.setdefault(field, []).append(c.rule_id)
+        for c in (*conclusions, *conditional):
+            detail = c.deadline_detail
+            if detail is not None and detail.due is None:
+                deadline = self._template_of[c.rule_id].deadline
+                pending = getattr(deadline, "pending_when", None)
+                if pending and values.get(pending) is None:
+                    decides.setdefault(pending, []).append(c.rule_id)
+        out = []
+        for name, spec in field_specs(kind).items():
+            if name in decides and spec.question:
+                rules = sorted(set(decides[name]), key=self.order.__getitem__)
+                out.append(
+                    trusted(
+                        Question,
+                        {
+                            "field": name,
+                            "question": Text(nb=spec.question[0], en=spec.question[1]),
+                            "phase": spec.phase or "invitation",
+                            "decides": rules,
+                        },
+                    )
+                )
+        return out
+
+    def _warnings(self, facts: Facts) -> list[FactWarning]:
+        out = []
+        for field, name in facts.unresolved_names(self.catalogue):
+            if field == "forum":
+                nb, en = self.catalogue.forum_hint(name)
+                what = ("forumet", "the forum", "bare de alminnelige reglene i 3.1, 3.2 og 4.1 gjelder",
+                        "only the general rules of 3.1, 3.2 and 4.1 apply")
+            elif field == "delegation":
+                nb, en = did_you_mean(name, [*self.catalogue.departments, *PARTICIPANTS])
+                what = ("deltakeren", "the participant", "regnes ikke som departement eller UDI-avdeling",
+                        "is not counted as a ministry or a UDI department")
+            else:
+                nb, en = self.catalogue.department_hint(name)
+                what = ("avdelingen", "the department", "navnet brukes som skrevet", "the name is used as written")
+            message = Text(
+                nb=f"{what[0]} `{name}` står ikke i katalogen; {what[2]}" + (f"; {nb}" if nb else ""),
+                en=f"{what[1]} `{name}` is not in the catalogue; {what[3]}" + (f"; {en}" if en else ""),
+            )
+            out.append(
+                trusted(FactWarning, {"code": f"unknown-{field}", "field": field, "value": name, "message": message})
+            )
+        return out
 
     def _derivation(self, rule_id: str, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Derivation:
         checked = self.by_id[rule_id]
@@ -238,19 +448,43 @@ class DecisionBuilder:
         )
 
     def _names(
-        self, values: Mapping[str, Any], conclusions: list[Conclusion], derived: list[DerivedFactOut]
+        self,
+        values: Mapping[str, Any],
+        conclusions: list[Conclusion],
+        derived: list[DerivedFactOut],
+        excluded: list[Excluded],
     ) -> dict[str, Text]:
-        """Display names (the first alias, e.g. `EUAA` for `euaa`) of the forums the decision mentions."""
+        """Display names of what the decision mentions: forums (the first alias, e.g. `EUAA` for `euaa`)
+        and derived facts that did not follow (their description)."""
         ids = {values.get("forum")}
         reason_lists = [c.reasons for c in conclusions] + [d.reasons for f in derived for d in f.derivations]
+        reason_lists += [e.reasons for e in excluded]
+        facts = set()
         for found in reason_lists:
             for reason in found:
                 if reason.field == "forum":
                     ids.update(reason.expected if isinstance(reason.expected, list) else [reason.expected])
-        return {forum_id: self._forum_names[forum_id] for forum_id in sorted(ids - {None}) if forum_id in self._forum_names}
+                elif reason.derived is not None:
+                    facts.add(reason.derived)
+        names = {i: self._forum_names[i] for i in sorted(ids - {None}, key=str) if i in self._forum_names}
+        for name in sorted(facts):
+            if name in self.catalogue.derived_facts:
+                names[name] = self.catalogue.derived_facts[name].description
+        return names
 
     def _conclusion(self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Conclusion:
-        deadline, note = self._deadline(t, values)
+        counted = self._deadline(t, values)
+        deadline = counted.due if counted else None
+        note = counted.note if counted else t.deadline_text
+        detail = (
+            trusted(
+                Deadline,
+                {"due": counted.due, "earliest": counted.earliest, "latest": counted.latest,
+                 "waits_for": counted.waits_for},
+            )
+            if counted
+            else None
+        )
         return trusted(  # the fields in the order `Conclusion` declares them, as validation would
             Conclusion,
             {
@@ -263,6 +497,7 @@ class DecisionBuilder:
                 "action": t.action,
                 "deadline": deadline,
                 "deadline_note": note,
+                "deadline_detail": detail,
                 "document_type": t.document_type,
                 "template": t.template,
                 "document_title": self._fill(t.document_title, values) if t.document_title else None,
@@ -273,29 +508,32 @@ class DecisionBuilder:
                 "citation": t.citation,
                 "interpretation": t.interpretation,
                 "reasons": reasons(t.expr, values, by),
+                "questions": [],
+                "applies_if": [],
+                "condition": None,
             },
         )
 
-    def _deadline(self, template: _Template, values: Mapping[str, Any]) -> tuple[date | None, Text | None]:
+    def _deadline(self, template: _Template, values: Mapping[str, Any]) -> Counted | None:
         if template.deadline is None:
-            return None, None
+            return None
         key = (template.duty_id, *(values.get(f) for f in template.deadline_fields))
-        found = self._deadlines.get(key)
-        if found is None:
-            deadline, note = compute(template.deadline, values)
-            if note is not None and template.deadline_text is not None:
-                note = _join(template.deadline_text, note)
-            found = (deadline, note)
-            if len(self._deadlines) >= _CACHE_SIZE:
-                self._deadlines.clear()
-            self._deadlines[key] = found
+        if key in self._deadlines:
+            return self._deadlines[key]
+        found = compute(template.deadline, values)
+        if found is not None and found.note is not None and template.deadline_text is not None:
+            found = Counted(found.due, found.earliest, found.latest, found.waits_for,
+                            _join(template.deadline_text, found.note))
+        if len(self._deadlines) >= _CACHE_SIZE:
+            self._deadlines.clear()
+        self._deadlines[key] = found
         return found
 
     def _party(self, role_id: str, values: Mapping[str, Any]) -> Party:
         fields = self._role_fields[role_id]
         if not fields:
             return self._parties[role_id]
-        key = (role_id, *(values.get(f) for f in fields))
+        key = (role_id, *(_hashable(values.get(f)) for f in fields))
         filled = self._filled.get(key)
         if filled is None:
             party = self._parties[role_id]
@@ -309,6 +547,8 @@ class DecisionBuilder:
     def _fill(self, pattern: str, values: Mapping[str, Any]) -> str:
         def replace(match: re.Match[str]) -> str:
             name = match.group(1)
+            if name == "specialist_department":
+                return _specialist_department(values)
             value = values.get(name)
             if name == "forum" and value in self.catalogue.forums:
                 forum = self.catalogue.forums[value]
@@ -325,6 +565,74 @@ def _deadline_fields(rule: MeetingDeadline | DateInYear | None) -> tuple[str, ..
     if isinstance(rule, DateInYear):
         return ("year",)
     return tuple(f for f in (rule.from_, rule.later_of, rule.pending_when) if f is not None)
+
+
+#: Placeholders computed from facts, and the fields they read (so a cached name is keyed on them).
+_PLACEHOLDER_READS = {"specialist_department": ("departments_concerned", "responsible_department")}
+
+
+def _specialist_department(values: Mapping[str, Any]) -> str:
+    """"Aktuell fagavdeling": the specialist departments whose field the meeting concerns, never AUA itself."""
+    concerned = [d for d in values.get("departments_concerned") or () if d != "AUA"]
+    if concerned:
+        return ", ".join(concerned)
+    responsible = values.get("responsible_department")
+    return responsible if responsible and responsible != "AUA" else "ikke oppgitt"
+
+
+def _reads(expr: Expr | None, derived_by: Mapping[str, list[Expr | None]], seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Every fact field a condition reads, through the rules that derive the facts it needs."""
+    found: dict[str, None] = {}
+    for node in walk(expr):
+        if isinstance(node, Test):
+            found[node.field] = None
+        elif isinstance(node, Derived) and node.name not in seen:
+            for inner in derived_by.get(node.name, ()):
+                found.update(dict.fromkeys(_reads(inner, derived_by, seen | {node.name})))
+    return tuple(found)
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+def answer_text(spec: FieldSpec, option: str | None, value: Any) -> Text:
+    """One answer as a clause: "spørsmål av prinsipiell karakter blir drøftet", "JD er ikke med i delegasjonen"."""
+    if option is not None:
+        nb_name, en_name = VALUE_LABELS.get(option, (option, option))
+        if spec.type == "participants":
+            return Text(
+                nb=f"{nb_name} er {'' if value else 'ikke '}med i delegasjonen",
+                en=f"{en_name} is {'' if value else 'not '}in the delegation",
+            )
+        return Text(
+            nb=f"{nb_name} er {'' if value else 'ikke '}blant avdelingene som berøres",
+            en=f"{en_name} is {'' if value else 'not '}among the departments concerned",
+        )
+    if spec.said is not None and isinstance(value, bool):
+        nb_true, nb_false, en_true, en_false = spec.said
+        return Text(nb=nb_true if value else nb_false, en=en_true if value else en_false)
+    nb_value, en_value = VALUE_LABELS.get(str(value), (str(value), str(value)))
+    label_nb = spec.nb.split(" (")[0]
+    label_en = spec.en.split(" (")[0]
+    return Text(nb=f"{label_nb[0].lower()}{label_nb[1:]} er {nb_value}", en=f"{label_en[0].lower()}{label_en[1:]} is {en_value}")
+
+
+def _condition_text(alternatives: list[list[AnswerOut]], questions: list[FieldSpec]) -> Text:
+    """"gjelder hvis A og B, eller hvis C" for the alternatives of a conditional conclusion."""
+    if not alternatives:
+        shown_nb = "; ".join(q.question[0] for q in questions if q.question)
+        shown_en = "; ".join(q.question[1] for q in questions if q.question)
+        return Text(nb=f"avhenger av svaret på: {shown_nb}", en=f"depends on the answer to: {shown_en}")
+    # Answers every alternative shares are said once: "A og B, og C eller D" rather than "A og B og C, eller A og B og D".
+    common = [a for a in alternatives[0] if all(a in alt for alt in alternatives[1:])] if len(alternatives) > 1 else []
+    rest = [[a for a in alt if a not in common] for alt in alternatives]
+    parts = []
+    for lang, both, either in (("nb", " og ", " eller "), ("en", " and ", " or ")):
+        head = both.join(a.text(lang) for a in common)
+        tail = either.join(both.join(a.text(lang) for a in alt) for alt in rest if alt)
+        parts.append(f"{head},{both}{tail}" if head and tail else head or tail)
+    return Text(nb=f"gjelder hvis {parts[0]}", en=f"applies if {parts[1]}")
 
 
 def _join(words: Text, note: Text) -> Text:

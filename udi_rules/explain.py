@@ -46,7 +46,23 @@ _LABELS = {
         "empty": "(tom)",
         "count": "konklusjon(er)",
         "meeting": "Møte",
+        "request": "Henvendelse",
         "year": "År",
+        "conditional": "Kan gjelde, avhengig av svar som ennå ikke er kjent",
+        "questions": "Åpne spørsmål",
+        "decides": "avgjør",
+        "warnings": "Advarsler",
+        "when": "Gjelder hvis",
+        "not_applying": "gjelder ikke",
+        "kept_out": "fordi",
+        "may_apply": "kan gjelde",
+        "applies": "gjelder",
+        "no_reason": "ingen enkelt opplysning holder den ute",
+        "phase_invitation": "før møtet",
+        "not_derived": "følger ikke av fakta",
+        "phase_after": "etter møtet",
+        "earliest": "tidligst",
+        "latest": "senest",
     },
     "en": {
         "none": "No rule of the memo applies to these facts.",
@@ -76,7 +92,23 @@ _LABELS = {
         "empty": "(empty)",
         "count": "conclusion(s)",
         "meeting": "Meeting",
+        "request": "Request",
         "year": "Year",
+        "conditional": "May apply, depending on answers not known yet",
+        "questions": "Open questions",
+        "decides": "decides",
+        "warnings": "Warnings",
+        "when": "Applies if",
+        "not_applying": "does not apply",
+        "kept_out": "because",
+        "may_apply": "may apply",
+        "applies": "applies",
+        "no_reason": "no single fact keeps it out",
+        "phase_invitation": "before the meeting",
+        "not_derived": "does not follow from the facts",
+        "phase_after": "after the meeting",
+        "earliest": "at the earliest",
+        "latest": "at the latest",
     },
 }
 
@@ -91,6 +123,10 @@ def render(decision: Decision, lang: str = "nb") -> str:
         raise ValueError(f"lang must be 'nb' or 'en', not {lang!r}")
     words = _LABELS[lang]
     lines = [_heading(decision, lang), ""]
+    if decision.warnings:
+        lines.append(f"{words['warnings']}:")
+        lines.extend(f"  ! {w.message(lang)}" for w in decision.warnings)
+        lines.append("")
     if not decision.conclusions:
         lines.append(words["none"])
     else:
@@ -98,6 +134,17 @@ def render(decision: Decision, lang: str = "nb") -> str:
     for number, conclusion in enumerate(decision.conclusions, 1):
         lines.append("")
         lines.extend(_conclusion(number, conclusion, decision, lang))
+    if decision.conditional:
+        lines += ["", f"{words['conditional']} ({len(decision.conditional)}):"]
+        start = len(decision.conclusions) + 1
+        for number, conclusion in enumerate(decision.conditional, start):
+            lines.append("")
+            lines.extend(_conclusion(number, conclusion, decision, lang))
+    if decision.questions:
+        lines += ["", f"{words['questions']}:"]
+        for number, question in enumerate(decision.questions, 1):
+            phase = words["phase_" + question.phase]
+            lines.append(f"  {number}. {question.question(lang)} ({phase}; {words['decides']} {', '.join(question.decides)})")
     if decision.derived:
         lines += ["", f"{words['derived']}:"]
         for fact in decision.derived:
@@ -111,18 +158,25 @@ def render(decision: Decision, lang: str = "nb") -> str:
 def _heading(decision: Decision, lang: str) -> str:
     facts = decision.facts
     words = _LABELS[lang]
+    memo = "IM 2011-013" + (f" ({decision.memo.version})" if decision.memo else "")
     if decision.fact_kind == "year":
-        return f"{words['year']} {facts['year']} · IM 2011-013 · {decision.rulebook}"
+        return f"{words['year']} {facts['year']} · {memo} · {decision.rulebook}"
+    if decision.fact_kind == "request":
+        about = f" – {facts['about']}" if facts.get("about") else ""
+        to = "til" if lang == "nb" else "to"
+        return f"{words['request']} {to} {facts['received_by']}{about} · {memo} · {decision.rulebook}"
     first, last = (date.fromisoformat(facts[k]) for k in ("first_day", "last_day"))
     days = format_date(first, lang) if first == last else f"{format_date(first, lang)}–{format_date(last, lang)}"
     forum = _value(facts["forum"], lang, decision)
-    return f"{words['meeting']}: {forum} – {facts['topic']} ({days}) · IM 2011-013 · {decision.rulebook}"
+    return f"{words['meeting']}: {forum} – {facts['topic']} ({days}) · {memo} · {decision.rulebook}"
 
 
 def _conclusion(number: int, c: Conclusion, decision: Decision, lang: str) -> list[str]:
     words = _LABELS[lang]
     modality = _KIND_WORDS[c.kind][0 if lang == "nb" else 1]
     out = [f"{number}. [{modality}] {c.title(lang)}  ({words['rule']} {c.rule_id})"]
+    if c.condition is not None:
+        out.append(f"   {words['when']}: {c.condition(lang).removeprefix('gjelder hvis ').removeprefix('applies if ')}")
     out.append(f"   {words['holder']}: {c.holder.name(lang)}")
     out.append(f"   {words['action']}: {c.action(lang)}")
     if c.deadline or c.deadline_note:
@@ -162,7 +216,11 @@ def reason_text(reason: Reason, decision: Decision, lang: str) -> str:
     """One reason as a sentence fragment: the condition and the value that met it."""
     words = _LABELS[lang]
     if reason.derived:
-        label = next((d.description(lang) for d in decision.derived if d.id == reason.derived), reason.derived)
+        label = next((d.description(lang) for d in decision.derived if d.id == reason.derived), None)
+        if label is None:
+            label = decision.names[reason.derived](lang) if reason.derived in decision.names else reason.derived
+        if reason.negated or not reason.derived_by:
+            return f"{label} — {words['not_derived']}"
         return f"{label} ({words['by']} {words['rule']} {', '.join(reason.derived_by)})"
     spec = field_specs(decision.fact_kind)[reason.field or ""]
     label = (spec.nb if lang == "nb" else spec.en).split(" (")[0]  # the parenthesis helps input, not reading
@@ -205,3 +263,25 @@ def _value(value: Any, lang: str, decision: Decision | None = None) -> str:
             except ValueError:
                 pass
     return str(value)
+
+
+def why_not_text(decision: Decision, rule_id: str, lang: str = "nb") -> str:
+    """Why a rule does not apply, or only may: the facts that keep it out, or the answers it waits for."""
+    words = _LABELS[lang]
+    for c in decision.conditional:
+        if c.rule_id == rule_id:
+            condition = c.condition(lang) if c.condition else ""
+            return f"{rule_id} {words['may_apply']}: {condition}"
+    for c in decision.conclusions:
+        if c.rule_id == rule_id:
+            return f"{rule_id} {words['applies']}"
+    for fact in decision.derived:
+        if rule_id in fact.derived_by:
+            return f"{rule_id} {words['applies']}"
+    for excluded in decision.not_applying:
+        if excluded.rule_id == rule_id:
+            if not excluded.reasons:
+                return f"{rule_id} {words['not_applying']}: {words['no_reason']}"
+            why = "; ".join(reason_text(r, decision, lang) for r in excluded.reasons)
+            return f"{rule_id} {words['not_applying']} {words['kept_out']}: {why}"
+    raise KeyError(rule_id)

@@ -31,6 +31,7 @@ Operand = Union[Annotated[bool, Strict()], Annotated[int, Strict()], Annotated[f
 
 CONCLUSION_KINDS = ("duty", "assess", "main_rule", "starting_point", "information")
 ConclusionKind = Literal["duty", "assess", "main_rule", "starting_point", "information"]
+FactKind = Literal["meeting", "request", "year"]
 
 
 class Strict_(BaseModel):
@@ -171,7 +172,13 @@ class Forum(Strict_):
     id: Id = Field(description="forumets id, små bokstaver / the forum's id, lower case")
     name: Text = Field(description="forumets fulle navn / the forum's full name")
     aliases: list[Str] = Field(default_factory=list, description="andre navn og forkortelser / other names")
-    note: Text | None = Field(None, description="merknad / note")
+    counts_as: list[Id] = Field(
+        default_factory=list,
+        description="fora en regel om dem også gjelder dette forumet, f.eks. [schengen] / "
+        "forums whose rules also cover this one, e.g. [schengen]",
+    )
+    note: Text | None = Field(None, description="merknad, og lesningen der internmeldingen gir rom / "
+                              "note, and the reading where the memo leaves room")
 
 
 class Department(Strict_):
@@ -195,10 +202,13 @@ class Role(Strict_):
 
 
 class MeetingDeadline(Strict_):
-    """A deadline counted in days from a date in the facts."""
+    """A deadline counted in days from (or before) a date in the facts."""
 
-    days_after: Annotated[int, Strict(), Field(ge=0, le=366)] = Field(
-        description="antall dager etter datoen i `from` / number of days after the date in `from`"
+    days_after: Annotated[int, Strict(), Field(ge=0, le=366)] | None = Field(
+        None, description="antall dager etter datoen i `from` / number of days after the date in `from`"
+    )
+    days_before: Annotated[int, Strict(), Field(ge=1, le=366)] | None = Field(
+        None, description="antall dager før datoen i `from` / number of days before the date in `from`"
     )
     from_: Id = Field(alias="from", description="datofeltet fristen regnes fra / the date field it counts from")
     later_of: Id | None = Field(
@@ -206,12 +216,37 @@ class MeetingDeadline(Strict_):
     )
     pending_when: Id | None = Field(
         None,
-        description="sant/usant-felt: fristen venter på `later_of` når dette er sant / "
-        "a true/false field: the deadline waits for `later_of` while this is true",
+        description="sant/usant-felt: fristen venter på `later_of` når dette er sant eller ukjent / "
+        "a true/false field: the deadline waits for `later_of` while this is true or unknown",
     )
-    non_working_day: Literal["keep", "next_working_day"] = Field(
-        "keep", description="helg og helligdag: behold eller flytt / weekend and public holiday: keep or move"
+    wait_at_most_days: Annotated[int, Strict(), Field(ge=1, le=366)] | None = Field(
+        None,
+        description="ytre grense for ventetiden, i dager etter `from`; deretter er fristen der / "
+        "the outer limit of the wait, in days after `from`; after it the deadline is due",
     )
+    non_working_day: Literal["keep", "next_working_day", "previous_working_day"] = Field(
+        "keep",
+        description="helg og helligdag: behold, flytt til neste eller til forrige arbeidsdag / "
+        "weekend and public holiday: keep, move to the next or to the previous working day",
+    )
+
+    @model_validator(mode="after")
+    def _one_direction(self) -> MeetingDeadline:
+        if (self.days_after is None) == (self.days_before is None):
+            raise ValueError(
+                "skriv enten `days_after` eller `days_before` [write either `days_after` or `days_before`]"
+            )
+        if self.pending_when is not None and self.wait_at_most_days is None:
+            raise ValueError(
+                "en frist som venter (`pending_when`) trenger en ytre grense, `wait_at_most_days` "
+                "[a deadline that waits (`pending_when`) needs an outer limit, `wait_at_most_days`]"
+            )
+        if self.wait_at_most_days is not None and self.days_after is not None and self.wait_at_most_days < self.days_after:
+            raise ValueError(
+                "`wait_at_most_days` kan ikke være kortere enn `days_after` "
+                "[`wait_at_most_days` cannot be shorter than `days_after`]"
+            )
+        return self
 
 
 class DateInYear(Strict_):
@@ -231,7 +266,7 @@ def _deadline_tag(value: Any) -> str | None:
     if isinstance(value, dict):
         if "date_in_year" in value:
             return "date_in_year"
-        if "days_after" in value:
+        if "days_after" in value or "days_before" in value or "from" in value:
             return "days_after"
     return None
 
@@ -242,8 +277,8 @@ Deadline = Annotated[
         _deadline_tag,
         custom_error_type="deadline",
         custom_error_message=(
-            "en frist har enten `days_after` og `from`, eller `date_in_year` "
-            "[a deadline has either `days_after` and `from`, or `date_in_year`]"
+            "en frist har enten `days_after`/`days_before` og `from`, eller `date_in_year` "
+            "[a deadline has either `days_after`/`days_before` and `from`, or `date_in_year`]"
         ),
     ),
 ]
@@ -278,7 +313,7 @@ class DerivedFact(Strict_):
     """A fact that rules derive and other rules can match (forward chaining)."""
 
     id: Id = Field(description="det avledede faktumets id / the derived fact's id")
-    applies_to: Literal["meeting", "year"] = Field(
+    applies_to: FactKind = Field(
         "meeting", description="faktatypen det gjelder / the fact kind it applies to"
     )
     description: Text = Field(description="hva faktumet betyr / what the fact means")
@@ -308,6 +343,18 @@ class Provision(Strict_):
                 f"[id `{self.id}` does not start with the section `{self.section}`]"
             )
         return self
+
+
+class Memo(Strict_):
+    """Which version of the memo the rules encode; every decision names it."""
+
+    id: Str = Field(description="internmeldingens nummer, f.eks. IM 2011-013 / the memo's number")
+    title: Str = Field(description="internmeldingens tittel / the memo's title")
+    version: Str = Field(description="versjonen reglene koder, f.eks. revidert 11.03.2013 / the version encoded")
+    version_date: Annotated[str, Strict(), Field(pattern=r"^\d{4}-\d{2}-\d{2}$")] = Field(
+        description="datoen for versjonen, ÅÅÅÅ-MM-DD / the version's date, YYYY-MM-DD"
+    )
+    note: Text | None = Field(None, description="merknad om versjonen / note on the version")
 
 
 # --- rules ------------------------------------------------------------------
@@ -355,8 +402,10 @@ class Rule(Strict_):
     citation: Citation = Field(
         description="hvor i internmeldingen regelen kommer fra / where in the memo it comes from"
     )
-    applies_to: Literal["meeting", "year"] = Field(
-        "meeting", description="faktatypen regelen gjelder / the fact kind it applies to"
+    applies_to: FactKind = Field(
+        "meeting",
+        description="faktatypen regelen gjelder: meeting (møte), request (henvendelse) eller year (år) / "
+        "the fact kind the rule applies to: meeting, request or year",
     )
     when: Condition = Field(  # None only when left out; an empty `when:` is refused below
         None,
@@ -394,6 +443,8 @@ class RuleFile(Strict_):
     derived_facts: list[Any] = _section("DerivedFact", "avledede fakta / derived facts")
     provisions: list[Any] = _section("Provision", "internmeldingens bestemmelser / the memo's provisions")
     rules: list[Any] = _section("Rule", "regler / rules")
+    memo: list[Any] = _section("Memo", "versjonen av internmeldingen reglene koder (én oppføring) / "
+                               "the version of the memo the rules encode (one entry)")
 
 
 SECTION_MODELS: dict[str, type[BaseModel]] = {
@@ -404,6 +455,7 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
     "derived_facts": DerivedFact,
     "provisions": Provision,
     "rules": Rule,
+    "memo": Memo,
 }
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

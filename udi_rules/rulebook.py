@@ -85,8 +85,10 @@ class Rulebook:
         """Every conclusion the rules draw for one meeting (or year).
 
         Args:
-            facts: a `Meeting`, a `PlanningYear`, or a plain dict of either.
-            kind: the fact kind of a dict: "meeting" (default) or "year".
+            facts: a `Meeting`, a `Request`, a `PlanningYear`, or a plain dict of one.
+                Facts left out (or `None`) are unknown: the decision then lists the
+                conclusions that may apply (`conditional`) and the open `questions`.
+            kind: the fact kind of a dict: "meeting" (default), "request" or "year".
 
         Raises:
             InvalidFacts: the facts are wrong; nothing was evaluated.
@@ -105,7 +107,7 @@ class Rulebook:
         return [self._decide(model) for model in models]
 
     def _decide(self, model: Facts) -> Decision:
-        fired, derived = self._engine.run(model.kind, self.compiled.encode(model.kind, model.__dict__))
+        fired, derived = self._engine.run(model.kind, self.compiled.encode(model.kind, model.rule_values()))
         return self._builder.build(model, fired, derived)
 
     def close(self) -> None:

@@ -27,7 +27,7 @@ _MODEL_NB = {
     "Forum": "Et internasjonalt forum UDI deltar i",
     "Department": "En avdeling i UDI",
     "Role": "En som har en plikt eller mottar et dokument",
-    "MeetingDeadline": "En frist regnet i dager fra en dato i faktaene",
+    "MeetingDeadline": "En frist regnet i dager fra (eller før) en dato i faktaene",
     "DateInYear": "En frist på en fast dag i året, f.eks. 1. mai",
     "Duty": "Hva en konklusjon betyr i praksis, definert én gang og vist til med id",
     "DerivedFact": "Et faktum som regler utleder og andre regler kan bygge på",
@@ -35,9 +35,14 @@ _MODEL_NB = {
     "Citation": "Hvor i internmeldingen en regel kommer fra",
     "Then": "Hva som følger når en regel gjelder",
     "Rule": "Én regel: når faktaene sier dette, sier internmeldingen det",
+    "Memo": "Hvilken versjon av internmeldingen reglene koder; hver beslutning oppgir den",
 }
 
-_KIND_NB = {"meeting": ("et møte", "a meeting"), "year": ("et planleggingsår", "a planning year")}
+_KIND_NB = {
+    "meeting": ("et møte", "a meeting"),
+    "request": ("en henvendelse", "a request"),
+    "year": ("et planleggingsår", "a planning year"),
+}
 
 
 def rule_file_schema() -> dict[str, Any]:
@@ -95,7 +100,7 @@ def _field_tests(operators: dict[str, Any]) -> dict[str, Any]:
     properties = {}
     for kind in FACT_MODELS:
         for spec in field_specs(kind).values():
-            properties[spec.name] = _field_test(spec, operators)
+            properties.setdefault(spec.name, _field_test(spec, operators))
     return {
         "description": (
             "`felt: verdi` eller `felt: {test: verdi}`; står flere felt i samme mapping, må alle gjelde / "
@@ -134,7 +139,7 @@ def _value_schema(spec: FieldSpec) -> dict[str, Any]:
         "date": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"},
         "int": {"type": "integer"},
     }.get(spec.type, {"type": "string", "minLength": 1})
-    if not spec.nullable:
+    if not spec.nullable or spec.question is not None:  # an open field's empty value means unknown: not testable
         return base
     if "enum" in base:
         return {"enum": [*base["enum"], None]}

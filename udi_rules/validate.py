@@ -29,7 +29,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .catalogue import Catalogue
 from .conditions import All, Any_, Derived, Expr, Not, Test
 from .errors import Diagnostic, DiagnosticSink, Location, RulebookError
-from .facts import FACT_MODELS, FieldSpec, field_specs
+from .facts import FACT_MODELS, PARTICIPANTS, FieldSpec, field_specs, resolve_participant
 from .model import (
     PLACEHOLDER,
     RESERVED,
@@ -47,7 +47,7 @@ from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, sugges
 from .yaml_source import SourceMap, YamlProblems, load_yaml
 
 MEMO_FILE = "IM-2011-013.txt"
-ROLE_PLACEHOLDERS = {"responsible_department", "forum"}
+ROLE_PLACEHOLDERS = {"responsible_department", "forum", "specialist_department", "received_by"}
 TITLE_PLACEHOLDERS = {"forum", "topic", "responsible_department"}
 
 
@@ -258,6 +258,7 @@ def _resolve(
             getattr(catalogue, entry.section)[key[1]] = entry.item
     catalogue.index_forums()
     _check_forum_names(kept, catalogue, sink)
+    _check_memo(kept, sink)
     memo_words = _normalise(memo) if memo else None
     for entry in kept:
         if entry.section == "duties":
@@ -270,6 +271,21 @@ def _resolve(
         if checked:
             rules.append(checked)
     return catalogue, rules
+
+
+def _check_memo(entries: list[_Entry], sink: DiagnosticSink) -> None:
+    memos = [e for e in entries if e.section == "memo"]
+    for extra in memos[1:]:
+        sink.add(
+            Diagnostic(
+                "several-memos",
+                "regelboka kan bare kode én versjon av internmeldingen",
+                "the rulebook can encode only one version of the memo",
+                extra.at(),
+                f"behold én oppføring under `memo:` (den første står på {memos[0].at()})",
+                f"keep one entry under `memo:` (the first is at {memos[0].at()})",
+            )
+        )
 
 
 def _check_forum_names(entries: list[_Entry], catalogue: Catalogue, sink: DiagnosticSink) -> None:
@@ -433,7 +449,11 @@ def _check_rule(
     return CheckedRule(rule, expr, entry.at(), order)
 
 
-_KIND_WORDS = {"meeting": ("et møte", "a meeting"), "year": ("et planleggingsår", "a planning year")}
+_KIND_WORDS = {
+    "meeting": ("et møte", "a meeting"),
+    "request": ("en henvendelse", "a request"),
+    "year": ("et planleggingsår", "a planning year"),
+}
 
 
 def _kind_mismatch(name: str, owner: str, wanted: str, where: Location) -> Diagnostic:
@@ -613,16 +633,32 @@ class _ConditionChecker:
             values = [self._value(spec, v, path + (i,)) for i, v in enumerate(operand)]
             if any(v is _BAD for v in values):
                 return None
-            return Test(spec.name, "in", tuple(dict.fromkeys(values)))
+            return Test(spec.name, "in", self._covering(spec, values))
         value = self._value(spec, operand, path, element=op == "contains")
-        return None if value is _BAD else Test(spec.name, op, value)
+        if value is _BAD:
+            return None
+        if op == "eq" and spec.type == "forum" and len(covering := self._covering(spec, [value])) > 1:
+            return Test(spec.name, "in", covering)
+        return Test(spec.name, op, value)
+
+    def _covering(self, spec: FieldSpec, values: list[Any]) -> tuple[Any, ...]:
+        """The values, each forum followed by the forums that count as it (`counts_as` in the catalogue)."""
+        if spec.type == "forum":
+            values = [member for v in values for member in self.catalogue.covered_by(v)]
+        return tuple(dict.fromkeys(values))
 
     def _value(self, spec: FieldSpec, value: Any, path: tuple[str | int, ...], element: bool = False) -> Any:
         where = self._at(path)
         if value is None:
-            if spec.nullable:
+            if spec.nullable and spec.question is None:
                 return None
-            return self._bad(where, f"`{spec.name}` kan ikke være tom", f"`{spec.name}` cannot be empty")
+            return self._bad(
+                where,
+                f"`{spec.name}` kan ikke testes mot en tom verdi: et tomt felt betyr at svaret er ukjent",
+                f"`{spec.name}` cannot be tested against an empty value: an empty field means the answer is unknown",
+                "test på en kjent verdi; beslutningen viser selv hva som gjelder når svaret er ukjent",
+                "test a known value; the decision itself shows what applies while the answer is unknown",
+            )
         kind = "department" if spec.type == "departments" else spec.type
         if kind == "bool":
             if isinstance(value, bool):
@@ -671,6 +707,12 @@ class _ConditionChecker:
                     self.sink.add(_unknown("unknown-forum", "forum", "forum", value, choices, where))
                 return _BAD
             return forum
+        if kind == "participants":
+            member = resolve_participant(value, self.catalogue)
+            if member in PARTICIPANTS or member in self.catalogue.departments:
+                return member
+            choices = (*self.catalogue.departments, *PARTICIPANTS)
+            return self._unknown_value(where, spec.name, value, choices)
         if kind == "department":
             department = self.catalogue.find_department(value)
             if department is None:
@@ -719,6 +761,7 @@ OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
     "date": ("eq", "in", "gt", "gte", "lt", "lte"),
     "int": ("eq", "in", "gt", "gte", "lt", "lte"),
     "departments": ("contains",),
+    "participants": ("contains",),
 }
 
 __all__ = ["CheckedRule", "CheckedRulebook", "check_texts", "load_rulebook"]
