@@ -35,6 +35,10 @@ class Expected:
 
 
 CASES = {
+    "null-paa-apent-felt.yaml": Expected(
+        "wrong-type", 11, 27, ("`udi_leader_attends`", "tom verdi", "ukjent"), ("test på en kjent verdi",)
+    ),
+    "ukjent-counts-as.yaml": Expected("unknown-forum", 4, 17, ("ukjent forum", "`schengn`"), ("mente du `schengen`?",)),
     "ukjent-felt.yaml": Expected("unknown-field", 4, 5, ("ukjent felt", "`titel`"), ("mente du `title`?",)),
     "sant-usant-ja.yaml": Expected(
         "wrong-type", 17, 27, ("`udi_leader_attends`", "true eller false", "`ja`"), ("`true` for ja", "`false`")

@@ -8,7 +8,8 @@ The path of a rule, one module per stage:
                      schema_errors.py schema errors in the policy editor's words
     → compiled       compile.py       plain durable-rules JSON, no engine import
     → evaluated      durable_engine.py   the only door to durable-rules
-    → decision       evaluate.py, decision.py   conclusions with reasons
+    → decision       evaluate.py, decision.py   conclusions with reasons; with facts
+                     left unknown, what may apply and the questions that decide it
     → explanation    explain.py       text in bokmål or English
 
     >>> from udi_rules import Rulebook
@@ -16,9 +17,9 @@ The path of a rule, one module per stage:
     >>> print(decision.explain("nb"))                        # doctest: +SKIP
 """
 
-from .decision import Conclusion, Decision, Reason
+from .decision import Conclusion, Decision, Question, Reason
 from .errors import Diagnostic, EngineError, FactProblem, InvalidFacts, RulebookError, UdiRulesError
-from .facts import Meeting, PlanningYear
+from .facts import Meeting, PlanningYear, Request
 from .rulebook import Rulebook
 
 __all__ = [
@@ -30,7 +31,9 @@ __all__ = [
     "InvalidFacts",
     "Meeting",
     "PlanningYear",
+    "Question",
     "Reason",
+    "Request",
     "Rulebook",
     "RulebookError",
     "UdiRulesError",

@@ -1,7 +1,9 @@
 """The rulebook's catalogue: forums, departments, roles, duties, derived facts, provisions.
 
 Rules refer to these by id; facts name forums and departments by id, alias
-or name. The catalogue resolves those names once, in one place.
+or name. The catalogue resolves those names once, in one place; a name it
+does not know is not an error in the facts (any international forum is a
+forum), but the decision warns about it with the nearest known name.
 """
 
 from __future__ import annotations
@@ -37,13 +39,6 @@ class Catalogue:
         """The forum id for an id, alias or name (any case), or None."""
         return self._forum_names.get(name.casefold())
 
-    def resolve_forum(self, name: str) -> str:
-        forum = self.find_forum(name)
-        if forum is None:
-            nb, en = did_you_mean(name, [f.id for f in self.forums.values()] + self.forum_aliases())
-            raise ValueError(_bilingual(f"ukjent forum `{name}`", nb, f"unknown forum `{name}`", en))
-        return forum
-
     def covered_by(self, forum_id: str) -> list[str]:
         """The forum and every forum that counts as it (`counts_as`), e.g. a Schengen working party for Schengen."""
         return [forum_id] + [f.id for f in self.forums.values() if forum_id in f.counts_as and f.id != forum_id]
@@ -61,17 +56,3 @@ class Catalogue:
     def find_department(self, name: str) -> str | None:
         upper = name.upper()
         return upper if upper in self.departments else None
-
-    def resolve_department(self, name: str) -> str:
-        department = self.find_department(name)
-        if department is None:
-            nb, en = did_you_mean(name, self.departments)
-            raise ValueError(_bilingual(f"ukjent avdeling `{name}`", nb, f"unknown department `{name}`", en))
-        return department
-
-
-def _bilingual(nb: str, hint_nb: str, en: str, hint_en: str) -> str:
-    """'bokmål; hint [English; hint]': the shape every fact problem message has."""
-    if hint_nb:
-        nb, en = f"{nb}; {hint_nb}", f"{en}; {hint_en}"
-    return f"{nb} [{en}]"

@@ -294,6 +294,12 @@ def _check_forum_names(entries: list[_Entry], catalogue: Catalogue, sink: Diagno
         if entry.section != "forums":
             continue
         forum = entry.item
+        for i, other_id in enumerate(forum.counts_as):  # type: ignore[attr-defined]
+            if other_id not in catalogue.forums or other_id == forum.id:  # type: ignore[attr-defined]
+                sink.add(
+                    _unknown("unknown-forum", "forum", "forum", other_id,
+                             [f for f in catalogue.forums if f != forum.id], entry.at("counts_as", i))  # type: ignore[attr-defined]
+                )
         for i, alias in enumerate([forum.id, *forum.aliases]):  # type: ignore[attr-defined]
             other = owner.setdefault(alias.casefold(), forum.id)  # type: ignore[attr-defined]
             if other != forum.id:  # type: ignore[attr-defined]
