@@ -277,3 +277,18 @@ def test_explain_without_a_features_folder_says_none_were_found(tmp_path):
     assert text.returncode == 0
     assert "fant ingen features-mappe" in text.stdout
     assert answer["scenarios"] == {"folder": None, "mentions": []}
+
+
+def test_evaluate_facts_that_are_not_a_mapping_exit_2():
+    result = run("evaluate", "-", stdin="- EMN\n- 2027-03-03\n")
+
+    assert result.returncode == 2
+    assert "<stdin>: faktaene må være en mapping av `felt: verdi`" in result.stderr
+
+
+def test_explain_follows_derived_facts_both_ways():
+    uses = json.loads(run("explain", RULE, "--format", "json").stdout)
+    derives = json.loads(run("explain", "4.1-departementet-prinsipielt", "--format", "json").stdout)
+
+    assert "4.1-departementet-prinsipielt" in uses["derived_by"]["minutes_to_ministry"]
+    assert RULE in derives["used_by"]["minutes_to_ministry"]

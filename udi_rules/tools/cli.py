@@ -171,6 +171,10 @@ def evaluate(facts: str, rules: Path | None, kind: str | None, fmt: str, lang: s
         return _facts_unreadable(name, "filen er ikke UTF-8", "the file is not UTF-8", fmt, lang)
     except YamlProblems as problems:
         return _facts_invalid_yaml(problems.diagnostics, fmt, lang)
+    if data is not None and not isinstance(data, dict):
+        return _facts_unreadable(
+            name, "faktaene må være en mapping av `felt: verdi`", "the facts must be a mapping of `field: value`", fmt, lang
+        )
     kind = kind or ("year" if isinstance(data, dict) and "year" in data and "forum" not in data else "meeting")
     try:
         rulebook = Rulebook.load(rules) if rules else Rulebook.default()

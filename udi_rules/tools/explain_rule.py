@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..conditions import Derived, walk
 from ..facts import field_specs
 from ..model import DateInYear, Duty, MeetingDeadline, Text
 from ..validate import CheckedRule, CheckedRulebook
@@ -32,7 +33,7 @@ _LABELS = {
         "duty": "Plikt", "holder": "Hvem", "action": "Hva", "deadline": "Frist", "deadline_text": "Frist i ord",
         "document_type": "Dokumenttype", "template": "Mal", "document_title": "Tittel", "sender": "Avsender",
         "recipients": "Sendes til", "copies": "Kopi til", "attachments": "Vedlegg", "derives": "Utleder",
-        "scenarios": "Scenarioer", "applies": "gjelder", "not_applies": "gjelder ikke", "row": "eksempelrad",
+        "scenarios": "Scenarioer", "derived_by": "utledes av", "used_by": "brukes av", "applies": "gjelder", "not_applies": "gjelder ikke", "row": "eksempelrad",
         "no_scenarios": "ingen scenarioer nevner regelen",
         "no_features": "fant ingen features-mappe ved siden av reglene, så ingen scenarioer",
         "none": "ingen",
@@ -43,7 +44,7 @@ _LABELS = {
         "duty": "Duty", "holder": "Who", "action": "What", "deadline": "Deadline", "deadline_text": "Deadline in words",
         "document_type": "Document type", "template": "Template", "document_title": "Title", "sender": "Sender",
         "recipients": "Send to", "copies": "Copy to", "attachments": "Attachments", "derives": "Derives",
-        "scenarios": "Scenarios", "applies": "applies", "not_applies": "does not apply", "row": "example row",
+        "scenarios": "Scenarios", "derived_by": "derived by", "used_by": "used by", "applies": "applies", "not_applies": "does not apply", "row": "example row",
         "no_scenarios": "no scenario names the rule",
         "no_features": "found no features folder beside the rules, so no scenarios",
         "none": "none",
@@ -75,6 +76,15 @@ def describe(checked_rule: CheckedRule, book: CheckedRulebook, rules_path: Path)
             {"id": name, "description": _text(catalogue.derived_facts[name].description)}
             for name in rule.then.derive if name in catalogue.derived_facts
         ],
+    }
+    used = {name for name in rule.then.derive}
+    needs = {node.name for node in walk(checked_rule.expr) if isinstance(node, Derived)}
+    out["derived_by"] = {
+        name: [r.rule.id for r in book.rules if name in r.rule.then.derive] for name in sorted(needs)
+    }
+    out["used_by"] = {
+        name: [r.rule.id for r in book.rules if any(isinstance(n, Derived) and n.name == name for n in walk(r.expr))]
+        for name in sorted(used)
     }
     features = features_beside(rules_path)
     found = [m for m in mentions(features) if m.title == rule.title.nb] if features else []
@@ -191,8 +201,12 @@ def render(described: dict[str, Any], lang: str = "nb") -> str:
                 lines.append(f"    {words[key]}: {', '.join(p['name'][lang] for p in duty[key])}")
         if duty["attachments"]:
             lines.append(f"    {words['attachments']}: {'; '.join(a[lang] for a in duty['attachments'])}")
+    for name, rules in d["derived_by"].items():
+        lines.append(f"  `{name}` {words['derived_by']}: {', '.join(rules) or words['none']}")
     for fact in d["derives"]:
+        users = d["used_by"].get(fact["id"], [])
         lines.append(f"  {words['derives']}: {fact['description'][lang]} (`{fact['id']}`)")
+        lines.append(f"    {words['used_by']}: {', '.join(users) or words['none']}")
     scenarios = d["scenarios"]
     if scenarios["folder"] is None:
         lines.append(f"  {words['scenarios']}: {words['no_features']}")
