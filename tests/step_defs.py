@@ -167,10 +167,6 @@ def aua_knows(case: Case) -> None:
     case.set(aua_already_informed=True)
 
 
-@given("det er ukjent om AUA kjenner til henvendelsen")
-def aua_may_know(case: Case) -> None:
-    case.set(aua_already_informed=None)
-
 
 @given(parsers.re(r"(møtet|henvendelsen) berører arbeidet i (?P<departments>.+)$"))
 def concerned(case: Case, departments: str) -> None:

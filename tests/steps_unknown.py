@@ -45,6 +45,7 @@ def unknown_fact(case: Case, what: str) -> None:
         "spørsmål av prinsipiell karakter blir drøftet": "principled_questions_discussed",
         "det kommer offisielt referat": "official_minutes_expected",
         "en leder fra UDI deltar": "udi_leader_attends",
+        "AUA kjenner til henvendelsen": "aua_already_informed",
     }
     assert what in fields, f"no fact is known as «{what}»; known: {sorted(fields)}"
     case.set(**{fields[what]: None})

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from udi_rules.cli import CRASHED, FACTS_INVALID, OK, RULES_INVALID, main
+from udi_rules.tools.cli import CRASHED, FACTS_INVALID, OK, RULES_INVALID, main
 
 ROOT = Path(__file__).resolve().parent.parent
 INVITATION = ROOT / "examples" / "moete-emn-innkalling.yaml"
@@ -100,7 +100,7 @@ def test_evaluate_a_missing_file_is_an_input_error(tmp_path):
 
 
 def test_an_unexpected_failure_is_exit_code_3(monkeypatch, capsys):
-    import udi_rules.cli as cli
+    import udi_rules.tools.cli as cli
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")

@@ -108,13 +108,15 @@ def test_a_condition_offers_every_fact_field_with_its_meaning_in_bokmal_then_eng
 def test_a_condition_field_offers_only_the_tests_its_type_allows(validator: jsonschema.Draft202012Validator):
     def rule_with(when: dict[str, Any]) -> dict[str, Any]:
         rule = {"id": "r", "title": {"nb": "t", "en": "t"}, "citation": {"section": "4.1", "quote": "q"}}
-        return {"rules": [{**rule, "when": when, "then": {"derive": ["d"]}}]}
+        return {"rules": [{**rule, "when": when, "then": {"derive": ["minutes_to_ministry"]}}]}
 
     assert validator.is_valid(rule_with({"forum": {"in": ["EMN", "EASO"]}}))
     assert validator.is_valid(rule_with({"year": {"gte": 2027}}))
     assert validator.is_valid(rule_with({"departments_concerned": {"contains": "ASA"}}))
     assert not validator.is_valid(rule_with({"forum": {"gt": "EMN"}}))
-    assert not validator.is_valid(rule_with({"udi_attends_alone": {"in": [True]}}))
+    assert not validator.is_valid(rule_with({"udi_leader_attends": {"in": [True]}}))
+    assert not validator.is_valid(rule_with({"udi_leader_attends": None}))
+    assert validator.is_valid(rule_with({"delegation": {"contains": "JD"}}))
     assert not validator.is_valid(rule_with({"agenda_level": "strategisk"}))
     assert not validator.is_valid(rule_with({"first_day": "3. mars 2027"}))
 

@@ -102,11 +102,19 @@ def load_rulebook(path: str | Path) -> CheckedRulebook:
         )
     texts = {_display(p): p.read_text(encoding="utf-8") for p in files}
     memo = memo_path.read_text(encoding="utf-8") if memo_path.is_file() else None
-    return check_texts(texts, memo=memo)
+    # The digest names a file as the rules folder does, so it is the same from any working directory.
+    names = {_display(p): (p.relative_to(root) if root.is_dir() else Path(p.name)).as_posix() for p in files}
+    return check_texts(texts, memo=memo, digest_names=names)
 
 
-def check_texts(texts: dict[str, str], *, memo: str | None = None) -> CheckedRulebook:
-    """Check rule files given as {file name: YAML text}."""
+def check_texts(
+    texts: dict[str, str], *, memo: str | None = None, digest_names: dict[str, str] | None = None
+) -> CheckedRulebook:
+    """Check rule files given as {file name: YAML text}.
+
+    `digest_names` gives each file's name inside its rules folder, for the
+    digest; without it the names in `texts` are used.
+    """
     sink = DiagnosticSink()
     entries: list[_Entry] = []
     missing = _Missing()
@@ -114,10 +122,16 @@ def check_texts(texts: dict[str, str], *, memo: str | None = None) -> CheckedRul
         entries.extend(_read_file(name, texts[name], sink, missing))
     catalogue, rules = _resolve(entries, memo, sink, missing)
     sink.raise_if_any()
+    return CheckedRulebook(catalogue, rules, sorted(texts), rulebook_digest(texts, digest_names))
+
+
+def rulebook_digest(texts: dict[str, str], names: dict[str, str] | None = None) -> str:
+    """A short hash of the rule files' names (inside the rules folder) and content, and nothing else."""
+    named = {(names or {}).get(name, name): text for name, text in texts.items()}
     digest = hashlib.sha256()
-    for name in sorted(texts):
-        digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
-    return CheckedRulebook(catalogue, rules, sorted(texts), digest.hexdigest()[:16])
+    for name in sorted(named):
+        digest.update(name.encode() + b"\0" + named[name].encode() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _display(path: Path) -> str:
