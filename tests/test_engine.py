@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 import udi_rules.compile as compile_module
 import udi_rules.durable_engine as durable_engine
@@ -87,7 +88,7 @@ def test_a_rule_that_needs_a_derived_fact_fires_and_its_reason_names_the_derivin
 def test_a_chain_of_derived_facts_runs_to_its_end_within_one_evaluation(basic):
     decision = basic.evaluate(meeting(forum="EMN"))
 
-    assert decision.by_rule("a-escalated-letter").reasons == [Reason(derived="escalated", derived_by=["h-escalate"])]
+    assert decision.by_rule("a-escalated-letter").reasons == (Reason(derived="escalated", derived_by=("h-escalate",)),)
 
 
 def test_a_fact_derived_by_two_rules_names_both(basic):
@@ -96,7 +97,7 @@ def test_a_fact_derived_by_two_rules_names_both(basic):
     flagged = next(d for d in decision.derived if d.id == "flagged")
     assert flagged.derived_by == ["f-principled", "g-forum"]
     assert [d.rule_id for d in flagged.derivations] == ["f-principled", "g-forum"]
-    assert decision.by_rule("h-escalate").reasons[0].derived_by == ["f-principled", "g-forum"]
+    assert decision.by_rule("h-escalate").reasons[0].derived_by == ("f-principled", "g-forum")
 
 
 def test_an_any_with_every_branch_true_gives_one_conclusion(basic):
@@ -109,9 +110,9 @@ def test_an_any_with_every_branch_true_gives_one_conclusion(basic):
     decision = basic.evaluate(facts)
 
     assert decision.rule_ids.count("c-signals") == 1
-    assert decision.by_rule("c-signals").reasons == [
-        Reason(field="invitation_signals_law_change", operator="eq", expected=True, actual=True)
-    ]
+    assert decision.by_rule("c-signals").reasons == (
+        Reason(field="invitation_signals_law_change", operator="eq", expected=True, actual=True),
+    )
 
 
 def test_an_any_of_a_derived_fact_and_a_test_gives_one_conclusion_when_both_hold(basic):
@@ -163,7 +164,7 @@ def test_rules_that_derived_a_fact_are_listed_in_rulebook_order_not_in_firing_or
     early = next(d for d in decision.derived if d.id == "early")
     # x-early-too fires first (the meeting reaches its chunk before `late` reaches a-uses-late's)
     assert early.derived_by == ["a-uses-late", "x-early-too"]
-    assert decision.by_rule("y-uses-early").reasons[0].derived_by == ["a-uses-late", "x-early-too"]
+    assert decision.by_rule("y-uses-early").reasons[0].derived_by == ("a-uses-late", "x-early-too")
 
 
 # --- several durable rulesets --------------------------------------------------------
@@ -195,7 +196,7 @@ def test_derived_facts_chain_across_rulesets_back_and_forth_within_one_evaluatio
         ("late", ["z-derives-late"]),
         ("early", ["a-uses-late", "x-early-too"]),
     ]
-    assert decision.by_rule("a-uses-late").reasons[0].derived_by == ["z-derives-late"]
+    assert decision.by_rule("a-uses-late").reasons[0].derived_by == ("z-derives-late",)
 
 
 def test_without_the_fact_that_starts_the_chain_no_rule_of_the_chain_fires():
@@ -290,15 +291,21 @@ def test_a_decision_survives_a_json_round_trip(rulebook, basic, changes):
         assert Decision.model_validate_json(text).model_dump_json() == text
 
 
-def test_decisions_do_not_share_lists_a_caller_could_change(basic):
+def test_decisions_share_conclusions_that_no_caller_can_change(basic):
     first = basic.evaluate(meeting(forum="EMN"))
-    first.by_rule("a-escalated-letter").attachments.clear()
-    first.by_rule("a-escalated-letter").recipients.clear()
+    letter = first.by_rule("a-escalated-letter")
+    with pytest.raises(AttributeError):
+        letter.attachments.clear()  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError):
+        letter.rule_id = "other"  # type: ignore[misc]
 
     second = basic.evaluate(meeting(forum="EMN"))
 
-    assert len(second.by_rule("a-escalated-letter").attachments) == 1
-    assert [p.id for p in second.by_rule("a-escalated-letter").recipients] == ["ministry", "responsible_department"]
+    # equal facts where it matters: built once (a conclusion whose title holds the free-text topic is not shared)
+    assert sum(a is b for a, b in zip(first.conclusions, second.conclusions)) == len(first.conclusions) - 1
+    assert second.by_rule("a-escalated-letter") == letter
+    assert len(letter.attachments) == 1
+    assert [p.id for p in letter.recipients] == ["ministry", "responsible_department"]
 
 
 def test_parties_and_deadlines_are_filled_in_for_each_meeting(basic):

@@ -50,7 +50,7 @@ def test_the_branch_of_an_any_that_held_is_the_reason_given(rulebook: Rulebook):
         (None, "forum", "in", "gdisc"),
         (None, "meeting_level", "eq", "leader"),
     ]
-    assert reasons[0].derived_by == ["4.1-jd-deltar-ikke"]
+    assert reasons[0].derived_by == ("4.1-jd-deltar-ikke",)
 
 
 def test_reasons_carry_the_fact_values_that_made_the_rule_apply(rulebook: Rulebook):

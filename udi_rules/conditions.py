@@ -111,7 +111,7 @@ def reasons(
                     "actual": _plain(values.get(expr.field)),
                     "negated": not positive,
                     "derived": None,
-                    "derived_by": [],
+                    "derived_by": (),
                 },
             )
         ]
@@ -126,7 +126,7 @@ def reasons(
                     "actual": None,
                     "negated": not positive,
                     "derived": expr.name,
-                    "derived_by": list(derived_by.get(expr.name, [])),
+                    "derived_by": tuple(derived_by.get(expr.name, ())),
                 },
             )
         ]

@@ -35,7 +35,7 @@ class Reason(_Frozen):
     actual: Any = None
     negated: bool = False
     derived: str | None = None
-    derived_by: list[str] = Field(default_factory=list)
+    derived_by: tuple[str, ...] = ()
 
 
 class Party(_Frozen):
@@ -72,6 +72,9 @@ class AnswerOut(_Frozen):
 class Conclusion(_Frozen):
     """What one rule says for these facts.
 
+    Conclusions are frozen and built once for each combination of the facts they depend on, so
+    decisions share them: every sequence in one is a tuple.
+
     A conclusion in `Decision.conditional` applies only under some answers to
     the open questions: `applies_if` lists the alternatives (any one is
     enough; within one, all answers must hold) and `condition` says it in words.
@@ -91,14 +94,14 @@ class Conclusion(_Frozen):
     template: str | None = None
     document_title: str | None = None
     sender: Party | None = None
-    recipients: list[Party] = Field(default_factory=list)
-    copies: list[Party] = Field(default_factory=list)
-    attachments: list[Text] = Field(default_factory=list)
+    recipients: tuple[Party, ...] = ()
+    copies: tuple[Party, ...] = ()
+    attachments: tuple[Text, ...] = ()
     citation: CitationOut
     interpretation: Text | None = None
-    reasons: list[Reason] = Field(default_factory=list)
-    questions: list[str] = Field(default_factory=list)
-    applies_if: list[list[AnswerOut]] = Field(default_factory=list)
+    reasons: tuple[Reason, ...] = ()
+    questions: tuple[str, ...] = ()
+    applies_if: tuple[tuple[AnswerOut, ...], ...] = ()
     condition: Text | None = None
 
 
@@ -116,7 +119,7 @@ class Excluded(_Frozen):
 
     rule_id: str
     title: Text
-    reasons: list[Reason] = Field(default_factory=list)
+    reasons: tuple[Reason, ...] = ()
 
 
 class FactWarning(_Frozen):
@@ -142,7 +145,7 @@ class Derivation(_Frozen):
     title: Text
     citation: CitationOut
     interpretation: Text | None = None
-    reasons: list[Reason] = Field(default_factory=list)
+    reasons: tuple[Reason, ...] = ()
 
 
 class DerivedFactOut(_Frozen):

@@ -240,10 +240,30 @@ class DecisionBuilder:
         self._deadlines: dict[tuple[Any, ...], Counted | None] = {}
         self._residuals: dict[tuple[Any, ...], Residual] = {}
         self._reads = {rule_id: _reads(c.expr, derived_by) for rule_id, c in self.by_id.items()}
+        # What a conclusion depends on: the fields its condition reads (through derived facts) and the fields
+        # its parties, deadline and title are filled from. Equal values give an equal conclusion, so it is
+        # built once and shared between decisions (every part of it is frozen).
+        self._depends = {
+            t.rule_id: tuple(
+                dict.fromkeys(
+                    (
+                        *self._reads[t.rule_id],
+                        *(f for role in (t.holder, t.sender, *t.recipients, *t.copies) if role
+                          for f in self._role_fields[role]),
+                        *t.deadline_fields,
+                        *(f for p in PLACEHOLDER.findall(t.document_title or "") for f in _PLACEHOLDER_READS.get(p, (p,))),
+                    )
+                )
+            )
+            for t in self.templates
+        }
+        self._shared: dict[tuple[Any, ...], Any] = {}
+        self._keyers: dict[tuple[str, ...], Any] = {}
 
     def build(self, facts: Facts, fired: set[str], derived: Mapping[str, list[str]]) -> Decision:
         """The decision for `facts`, given the rules that fired and the facts they derived."""
         values = facts.rule_values()
+        keys = {f: tuple(v) if isinstance(v, list) else v for f, v in values.items()}
         by = {name: sorted(holders, key=self.order.__getitem__) for name, holders in derived.items()}
         kind = facts.kind
         rules = self.rules_of.get(kind, [])
@@ -266,22 +286,32 @@ class DecisionBuilder:
                 maybe[rule_id] = residual
             else:
                 excluded.append(
-                    trusted(
-                        Excluded,
-                        {
-                            "rule_id": rule_id,
-                            "title": checked.rule.title,
-                            "reasons": why_not(checked.expr, values, certain),
-                        },
+                    self._once(
+                        ("excluded", rule_id),
+                        self._reads[rule_id],
+                        keys,
+                        lambda c=checked: trusted(
+                            Excluded,
+                            {"rule_id": c.rule.id, "title": c.rule.title,
+                             "reasons": tuple(why_not(c.expr, values, certain))},
+                        ),
                     )
                 )
+        templates = self._template_of
         conclusions = [
-            self._conclusion(self._template_of[r], values, by) for r in applies if r in self._template_of
+            self._once(("applies", r), self._depends[r], keys, lambda r=r: self._conclusion(templates[r], values, by))
+            for r in applies
+            if r in templates
         ]
         conditional = [
-            self._conditional(self._template_of[r], values, by, maybe[r], kind)
+            self._once(
+                ("conditional", r),
+                self._depends[r],
+                keys,
+                lambda r=r: self._conditional(templates[r], values, by, maybe[r], kind),
+            )
             for r in maybe
-            if r in self._template_of
+            if r in templates
         ]
         derived_out = [
             trusted(
@@ -290,7 +320,11 @@ class DecisionBuilder:
                     "id": name,
                     "description": fact.description,
                     "derived_by": list(by[name]),
-                    "derivations": [self._derivation(rid, values, by) for rid in by[name]],
+                    "derivations": [
+                        self._once(("derivation", rid), self._reads[rid], keys,
+                                   lambda rid=rid: self._derivation(rid, values, by))
+                        for rid in by[name]
+                    ],
                 },
             )
             for name, fact in self.catalogue.derived_facts.items()
@@ -313,6 +347,25 @@ class DecisionBuilder:
                 "library_version": __version__,
             },
         )
+
+    def _once(self, what: tuple[str, str], fields: tuple[str, ...], values: Mapping[str, Any], make: Any) -> Any:
+        """`make()`, built once for each combination of the values of `fields` and shared after that.
+
+        `values` here is the hashable copy `build` makes once per decision (lists as tuples).
+        """
+        if "topic" in fields:  # free text, new with every meeting: nothing to share
+            return make()
+        keyer = self._keyers.get(fields)
+        if keyer is None:
+            keyer = self._keyers[fields] = _keyer(fields)
+        key = (what, keyer(values))
+        found = self._shared.get(key)
+        if found is None:
+            found = make()
+            if len(self._shared) >= _CACHE_SIZE:
+                self._shared.clear()
+            self._shared[key] = found
+        return found
 
     # --- facts not known yet ---------------------------------------------------------
 
@@ -349,10 +402,10 @@ class DecisionBuilder:
         self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]], residual: Residual, kind: str
     ) -> Conclusion:
         conclusion = self._conclusion(t, values, by)
-        known = [r for r in conclusion.reasons if r.derived is not None or values.get(r.field or "") is not None]
+        known = tuple(r for r in conclusion.reasons if r.derived is not None or values.get(r.field or "") is not None)
         specs = field_specs(kind)
-        alternatives = [
-            [
+        alternatives = tuple(
+            tuple(
                 trusted(
                     AnswerOut,
                     {
@@ -363,13 +416,13 @@ class DecisionBuilder:
                     },
                 )
                 for a in alternative
-            ]
+            )
             for alternative in residual.applies_if
-        ]
+        )
         condition = _condition_text(alternatives, [specs[q] for q in residual.questions])
         return conclusion.model_copy(
             update={
-                "questions": list(residual.questions),
+                "questions": residual.questions,
                 "applies_if": alternatives,
                 "condition": condition,
                 "reasons": known,
@@ -443,7 +496,7 @@ class DecisionBuilder:
                     {"section": citation.section, "quote": citation.quote, "provision": citation.provision},
                 ),
                 "interpretation": checked.rule.interpretation,
-                "reasons": reasons(checked.expr, values, by),
+                "reasons": tuple(reasons(checked.expr, values, by)),
             },
         )
 
@@ -502,14 +555,14 @@ class DecisionBuilder:
                 "template": t.template,
                 "document_title": self._fill(t.document_title, values) if t.document_title else None,
                 "sender": self._party(t.sender, values) if t.sender else None,
-                "recipients": [self._party(r, values) for r in t.recipients],
-                "copies": [self._party(r, values) for r in t.copies],
-                "attachments": list(t.attachments),
+                "recipients": tuple(self._party(r, values) for r in t.recipients),
+                "copies": tuple(self._party(r, values) for r in t.copies),
+                "attachments": t.attachments,
                 "citation": t.citation,
                 "interpretation": t.interpretation,
-                "reasons": reasons(t.expr, values, by),
-                "questions": [],
-                "applies_if": [],
+                "reasons": tuple(reasons(t.expr, values, by)),
+                "questions": (),
+                "applies_if": (),
                 "condition": None,
             },
         )
@@ -590,6 +643,15 @@ def _reads(expr: Expr | None, derived_by: Mapping[str, list[Expr | None]], seen:
             for inner in derived_by.get(node.name, ()):
                 found.update(dict.fromkeys(_reads(inner, derived_by, seen | {node.name})))
     return tuple(found)
+
+
+def _keyer(fields: tuple[str, ...]) -> Any:
+    """A function from the (hashable) fact values to the tuple of those of `fields`; absent ones are None."""
+    def key(values: Mapping[str, Any]) -> tuple[Any, ...]:
+        get = values.get
+        return tuple([get(f) for f in fields])
+
+    return key
 
 
 def _hashable(value: Any) -> Any:
