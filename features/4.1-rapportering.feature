@@ -130,6 +130,18 @@ Egenskap: Rapportering fra møter i internasjonale fora (punkt 4.1)
     Og kan «Offisielt referat legges ved det interne notatet» gjelde
     Og den gjelder hvis det offisielle referatet foreligger
 
+  Scenario: Et referat som aldri kommer, holder ikke fristene åpne
+    Gitt et møte i EMN som avsluttes 3. mars 2027
+    Og Justisdepartementet deltar ikke
+    Og sekretariatet utarbeider offisielt referat
+    Og referatet er ikke kommet ennå
+    Når reglene vurderes
+    Så gjelder «Det skal skrives en kort intern rapport fra hvert møte»
+    Og fristen er tidligst 17. mars 2027 og senest 14. april 2027
+    Og gjelder «Avdelingsdirektøren sender referat til departementet»
+    Og fristen er tidligst 17. mars 2027 og senest 14. april 2027
+    Og begrunnelsen nevner «senest 14. april 2027 (ytre grense for «innen rimelig tid»)»
+
   @tolkning
   Scenario: Kommer referatet aldri innen den ytre grensen, er rapporten og brevet forfalt uten det
     Gitt et møte i EMN som avsluttes 3. mars 2027
