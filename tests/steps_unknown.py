@@ -97,7 +97,7 @@ def warns(case: Case, name: str, suggestion: str) -> None:
 
 @then("beslutningen har ingen advarsler")
 def no_warnings(case: Case) -> None:
-    assert _decision(case).warnings == []
+    assert _decision(case).warnings == ()
 
 
 @then(parsers.re(r"fristen er tidligst (?P<first>\d{1,2}\. [a-zæøå]+ \d{4}) og senest (?P<last>\d{1,2}\. [a-zæøå]+ \d{4})$"))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .model import ConclusionKind, Text
 
 _M = TypeVar("_M", bound=BaseModel)
+_FIELDS_SET: dict[type, set[str]] = {}
 _set = object.__setattr__
 
 
@@ -111,7 +112,7 @@ class Question(_Frozen):
     field: str
     question: Text
     phase: Literal["invitation", "after"]
-    decides: list[str] = Field(description="the rules whose conclusion or deadline depends on the answer")
+    decides: tuple[str, ...] = Field(description="the rules whose conclusion or deadline depends on the answer")
 
 
 class Excluded(_Frozen):
@@ -153,25 +154,29 @@ class DerivedFactOut(_Frozen):
 
     id: str
     description: Text
-    derived_by: list[str]
-    derivations: list[Derivation] = Field(default_factory=list)
+    derived_by: tuple[str, ...]
+    derivations: tuple[Derivation, ...] = ()
 
 
 class Decision(_Frozen):
-    """All conclusions for one set of facts. No conclusions means no rule applies."""
+    """All conclusions for one set of facts. No conclusions means no rule applies.
+
+    Sequences are tuples, and the conclusions, derivations and exclusions in them are shared with other
+    decisions on equal facts: a decision is cheap to keep and cannot be changed by a caller.
+    """
 
     fact_kind: Literal["meeting", "request", "year"]
     facts: dict[str, Any]
-    conclusions: list[Conclusion]
-    conditional: list[Conclusion] = Field(
-        default_factory=list, description="conclusions that apply only under some answers to the open questions"
+    conclusions: tuple[Conclusion, ...]
+    conditional: tuple[Conclusion, ...] = Field(
+        (), description="conclusions that apply only under some answers to the open questions"
     )
-    questions: list[Question] = Field(
-        default_factory=list, description="the open questions, each once, in the order a case officer answers them"
+    questions: tuple[Question, ...] = Field(
+        (), description="the open questions, each once, in the order a case officer answers them"
     )
-    derived: list[DerivedFactOut] = Field(default_factory=list)
-    not_applying: list[Excluded] = Field(default_factory=list)
-    warnings: list[FactWarning] = Field(default_factory=list)
+    derived: tuple[DerivedFactOut, ...] = ()
+    not_applying: tuple[Excluded, ...] = ()
+    warnings: tuple[FactWarning, ...] = ()
     names: dict[str, Text] = Field(
         default_factory=dict, description="display names of the catalogue ids in `facts` (forums, departments)"
     )
@@ -219,7 +224,10 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
     """
     model = cls.__new__(cls)
     _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", set(values))
+    fields = _FIELDS_SET.get(cls)
+    if fields is None:  # one set per model class, shared: frozen models never change theirs
+        fields = _FIELDS_SET[cls] = set(cls.model_fields)
+    _set(model, "__pydantic_fields_set__", fields)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model

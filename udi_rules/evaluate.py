@@ -243,6 +243,10 @@ class DecisionBuilder:
         # What a conclusion depends on: the fields its condition reads (through derived facts) and the fields
         # its parties, deadline and title are filled from. Equal values give an equal conclusion, so it is
         # built once and shared between decisions (every part of it is frozen).
+        self._title_fields = {
+            t.rule_id: tuple(f for p in PLACEHOLDER.findall(t.document_title or "") for f in _PLACEHOLDER_READS.get(p, (p,)))
+            for t in self.templates
+        }
         self._depends = {
             t.rule_id: tuple(
                 dict.fromkeys(
@@ -251,11 +255,15 @@ class DecisionBuilder:
                         *(f for role in (t.holder, t.sender, *t.recipients, *t.copies) if role
                           for f in self._role_fields[role]),
                         *t.deadline_fields,
-                        *(f for p in PLACEHOLDER.findall(t.document_title or "") for f in _PLACEHOLDER_READS.get(p, (p,))),
+                        *(f for f in self._title_fields[t.rule_id] if f != "topic"),
                     )
                 )
             )
             for t in self.templates
+        }
+        self._derived_reads = {
+            name: tuple(dict.fromkeys(f for c in book.rules if name in c.rule.then.derive for f in self._reads[c.rule.id]))
+            for name in self.catalogue.derived_facts
         }
         self._shared: dict[tuple[Any, ...], Any] = {}
         self._keyers: dict[tuple[str, ...], Any] = {}
@@ -299,7 +307,11 @@ class DecisionBuilder:
                 )
         templates = self._template_of
         conclusions = [
-            self._once(("applies", r), self._depends[r], keys, lambda r=r: self._conclusion(templates[r], values, by))
+            self._titled(
+                self._once(("applies", r), self._depends[r], keys, lambda r=r: self._conclusion(templates[r], values, by)),
+                templates[r],
+                values,
+            )
             for r in applies
             if r in templates
         ]
@@ -313,33 +325,35 @@ class DecisionBuilder:
             for r in maybe
             if r in templates
         ]
-        derived_out = [
-            trusted(
-                DerivedFactOut,
-                {
-                    "id": name,
-                    "description": fact.description,
-                    "derived_by": list(by[name]),
-                    "derivations": [
-                        self._once(("derivation", rid), self._reads[rid], keys,
-                                   lambda rid=rid: self._derivation(rid, values, by))
-                        for rid in by[name]
-                    ],
-                },
+        conditional = [self._titled(c, templates[c.rule_id], values) for c in conditional]
+        derived_out = tuple(
+            self._once(
+                ("derived", name),
+                self._derived_reads[name],
+                keys,
+                lambda name=name, fact=fact: trusted(
+                    DerivedFactOut,
+                    {
+                        "id": name,
+                        "description": fact.description,
+                        "derived_by": tuple(by[name]),
+                        "derivations": tuple(self._derivation(rid, values, by) for rid in by[name]),
+                    },
+                ),
             )
             for name, fact in self.catalogue.derived_facts.items()
             if name in by
-        ]
+        )
         return trusted(
             Decision,
             {
                 "fact_kind": kind,
                 "facts": facts.model_dump(mode="json"),
-                "conclusions": conclusions,
-                "conditional": conditional,
+                "conclusions": tuple(conclusions),
+                "conditional": tuple(conditional),
                 "questions": self._questions(kind, values, conclusions, conditional),
                 "derived": derived_out,
-                "not_applying": excluded,
+                "not_applying": tuple(excluded),
                 "warnings": self._warnings(facts),
                 "names": self._names(values, conclusions, derived_out, excluded),
                 "rulebook": self.book.digest,
@@ -353,8 +367,6 @@ class DecisionBuilder:
 
         `values` here is the hashable copy `build` makes once per decision (lists as tuples).
         """
-        if "topic" in fields:  # free text, new with every meeting: nothing to share
-            return make()
         keyer = self._keyers.get(fields)
         if keyer is None:
             keyer = self._keyers[fields] = _keyer(fields)
@@ -366,6 +378,14 @@ class DecisionBuilder:
                 self._shared.clear()
             self._shared[key] = found
         return found
+
+    def _titled(self, conclusion: Conclusion, t: _Template, values: Mapping[str, Any]) -> Conclusion:
+        """The shared conclusion with its document title filled in for this meeting (the topic is free text)."""
+        if not t.document_title or "topic" not in self._title_fields[t.rule_id]:
+            return conclusion
+        fields = dict(conclusion.__dict__)
+        fields["document_title"] = self._fill(t.document_title, values)
+        return trusted(Conclusion, fields)
 
     # --- facts not known yet ---------------------------------------------------------
 
@@ -431,7 +451,7 @@ class DecisionBuilder:
 
     def _questions(
         self, kind: str, values: Mapping[str, Any], conclusions: list[Conclusion], conditional: list[Conclusion]
-    ) -> list[Question]:
+    ) -> tuple[Question, ...]:
         decides: dict[str, list[str]] = {}
         for c in conditional:
             for field in c.questions:
@@ -454,13 +474,13 @@ class DecisionBuilder:
                             "field": name,
                             "question": Text(nb=spec.question[0], en=spec.question[1]),
                             "phase": spec.phase or "invitation",
-                            "decides": rules,
+                            "decides": tuple(rules),
                         },
                     )
                 )
-        return out
+        return tuple(out)
 
-    def _warnings(self, facts: Facts) -> list[FactWarning]:
+    def _warnings(self, facts: Facts) -> tuple[FactWarning, ...]:
         out = []
         for field, name in facts.unresolved_names(self.catalogue):
             if field == "forum":
@@ -481,7 +501,7 @@ class DecisionBuilder:
             out.append(
                 trusted(FactWarning, {"code": f"unknown-{field}", "field": field, "value": name, "message": message})
             )
-        return out
+        return tuple(out)
 
     def _derivation(self, rule_id: str, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Derivation:
         checked = self.by_id[rule_id]
