@@ -13,20 +13,11 @@ from pytest_bdd import given, parsers, then
 from step_defs import Case, _decision, norwegian_date, rule_id_for_title
 
 from udi_rules import Rulebook
+from udi_rules.facts import field_specs
 
-_BEFORE = [
-    "agenda_level",
-    "interpretation_on_agenda",
-    "meeting_level",
-    "delegation",
-    "udi_leader_attends",
-    "invitation_signals_law_change",
-    "invitation_signals_budget_consequences",
-    "invitation_signals_political_sensitivity",
-    "contribution_needs_principled_clarification",
-    "eu_schengen_legal_change_pending",
-]
-_AFTER = ["principled_questions_discussed", "official_minutes_expected", "official_minutes_available_on"]
+_OPEN = [spec for spec in field_specs("meeting").values() if spec.question and not spec.computed_from]
+_BEFORE = [spec.name for spec in _OPEN if spec.phase == "invitation"]
+_AFTER = [spec.name for spec in _OPEN if spec.phase == "after"] + ["official_minutes_available_on"]
 
 
 @given("det som skjer i og etter møtet, er ikke kjent ennå")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, ValidationInfo, model_validator
 
 from .catalogue import Catalogue
 
@@ -97,16 +97,45 @@ def _in_range(value: date | None) -> date | None:
     return value
 
 
+def _text(value: str) -> str:
+    return _no_surrogates(value.strip())
+
+
+def _catalogue(info: ValidationInfo) -> Catalogue | None:
+    return (info.context or {}).get("catalogue")
+
+
+def _department(value: str, info: ValidationInfo) -> str:
+    """A department's id when the catalogue knows the name (any case); else the name as written."""
+    catalogue = _catalogue(info)
+    return (catalogue.find_department(value) or value) if catalogue else value
+
+
+def _departments(value: list[str], info: ValidationInfo) -> list[str]:
+    return sorted({_department(_text(v), info) for v in value})
+
+
+def _forum(value: str, info: ValidationInfo) -> str:
+    catalogue = _catalogue(info)
+    return (catalogue.find_forum(value) or value) if catalogue else value
+
+
+def _delegation(value: list[str] | None, info: ValidationInfo) -> list[str] | None:
+    return None if value is None else sorted({resolve_participant(_text(v), _catalogue(info)) for v in value})
+
+
+Text_ = Annotated[StrictStr, AfterValidator(_text)]
+ForumName = Annotated[StrictStr, AfterValidator(_text), AfterValidator(_forum)]
+DepartmentName = Annotated[StrictStr, AfterValidator(_text), AfterValidator(_department)]
+DepartmentList = Annotated[list[StrictStr], Field(max_length=MAX_ITEMS), AfterValidator(_departments)]
+Day = Annotated[date, AfterValidator(_in_range)]
+
+
 class Facts(BaseModel):
     """Common base: strict, frozen, and knows its kind name."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     kind: ClassVar[str]
-
-    @staticmethod
-    def _catalogue(info: ValidationInfo) -> Catalogue | None:
-        context = info.context or {}
-        return context.get("catalogue")
 
     def rule_values(self) -> dict[str, Any]:
         """The values rules test: the fields, plus the ones computed from them."""
@@ -128,22 +157,22 @@ class Meeting(Facts):
 
     kind: ClassVar[str] = "meeting"
 
-    forum: StrictStr = fact_field(
+    forum: ForumName = fact_field(
         "forum",
         "Forumet møtet holdes i (id eller navn fra forumkatalogen, f.eks. EMN, eller et annet forums navn)",
         "The forum the meeting is held in (id or name from the forum catalogue, e.g. EMN, or another forum's name)",
         min_length=1,
     )
-    topic: StrictStr = fact_field("text", "Tema for møtet", "The meeting's topic", min_length=1)
-    first_day: date = fact_field("date", "Møtets første dag", "The first day of the meeting")
-    last_day: date = fact_field("date", "Møtets siste dag", "The last day of the meeting")
-    responsible_department: StrictStr = fact_field(
+    topic: Text_ = fact_field("text", "Tema for møtet", "The meeting's topic", min_length=1)
+    first_day: Day = fact_field("date", "Møtets første dag", "The first day of the meeting")
+    last_day: Day = fact_field("date", "Møtets siste dag", "The last day of the meeting")
+    responsible_department: DepartmentName = fact_field(
         "department",
         "Avdelingen som er ansvarlig for deltakelsen (f.eks. AUA, ASA, OPA, RMA)",
         "The department responsible for the participation (e.g. AUA, ASA, OPA, RMA)",
         min_length=1,
     )
-    departments_concerned: Annotated[list[StrictStr], Field(max_length=MAX_ITEMS)] = fact_field(
+    departments_concerned: DepartmentList = fact_field(
         "departments",
         "Fagavdelingene hvis fagfelt møtet gjelder",
         "The specialist departments whose field the meeting concerns",
@@ -177,7 +206,9 @@ class Meeting(Facts):
                   "Is the meeting at leader level or expert level in the forum?"),
         default=None,
     )
-    delegation: Annotated[list[StrictStr], Field(max_length=MAX_ITEMS)] | None = fact_field(
+    delegation: Annotated[
+        Annotated[list[StrictStr], Field(max_length=MAX_ITEMS)] | None, AfterValidator(_delegation)
+    ] = fact_field(
         "participants",
         "Hvem fra Norge som deltar (UDI og UDIs avdelinger, JD, UD, annet departement, politiet, annen etat)",
         "Who from Norway takes part (UDI and its departments, JD, UD, another ministry, the police, another agency)",
@@ -269,51 +300,12 @@ class Meeting(Facts):
               "the secretariat produces official minutes", "no official minutes will come"),
         default=None,
     )
-    official_minutes_available_on: date | None = fact_field(
+    official_minutes_available_on: Day | None = fact_field(
         "date",
         "Datoen det offisielle referatet forelå (tom så lenge det ikke foreligger)",
         "The date the official minutes became available (empty while they are not)",
         default=None,
     )
-
-    @field_validator("forum", "topic", "responsible_department")
-    @classmethod
-    def _text(cls, value: str) -> str:
-        return _no_surrogates(value.strip())
-
-    @field_validator("first_day", "last_day", "official_minutes_available_on")
-    @classmethod
-    def _date(cls, value: date | None) -> date | None:
-        return _in_range(value)
-
-    @field_validator("forum")
-    @classmethod
-    def _forum(cls, value: str, info: ValidationInfo) -> str:
-        catalogue = cls._catalogue(info)
-        return (catalogue.find_forum(value) or value) if catalogue else value
-
-    @field_validator("responsible_department")
-    @classmethod
-    def _department(cls, value: str, info: ValidationInfo) -> str:
-        catalogue = cls._catalogue(info)
-        return (catalogue.find_department(value) or value) if catalogue else value
-
-    @field_validator("departments_concerned")
-    @classmethod
-    def _departments(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        catalogue = cls._catalogue(info)
-        value = [_no_surrogates(v.strip()) for v in value]
-        if catalogue:
-            value = [catalogue.find_department(v) or v for v in value]
-        return sorted(set(value))
-
-    @field_validator("delegation")
-    @classmethod
-    def _delegation(cls, value: list[str] | None, info: ValidationInfo) -> list[str] | None:
-        if value is None:
-            return None
-        catalogue = cls._catalogue(info)
-        return sorted({resolve_participant(_no_surrogates(v.strip()), catalogue) for v in value})
 
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:
@@ -361,19 +353,19 @@ class Request(Facts):
 
     kind: ClassVar[str] = "request"
 
-    received_by: StrictStr = fact_field(
+    received_by: DepartmentName = fact_field(
         "department",
         "Avdelingen som fikk henvendelsen (f.eks. ASA eller AUA)",
         "The department that received the request (e.g. ASA or AUA)",
         min_length=1,
     )
-    received_on: date | None = fact_field(
+    received_on: Day | None = fact_field(
         "date", "Datoen henvendelsen kom", "The date the request came", default=None
     )
-    about: StrictStr | None = fact_field(
+    about: Text_ | None = fact_field(
         "text", "Hva henvendelsen gjelder", "What the request is about", default=None
     )
-    departments_concerned: Annotated[list[StrictStr], Field(max_length=MAX_ITEMS)] = fact_field(
+    departments_concerned: DepartmentList = fact_field(
         "departments",
         "Fagavdelingene hvis arbeid henvendelsen berører",
         "The specialist departments whose work the request concerns",
@@ -388,31 +380,6 @@ class Request(Facts):
               "AUA already knows of the request", "AUA does not know of the request"),
         default=None,
     )
-
-    @field_validator("received_by", "about")
-    @classmethod
-    def _text(cls, value: str | None) -> str | None:
-        return None if value is None else _no_surrogates(value.strip())
-
-    @field_validator("received_on")
-    @classmethod
-    def _date(cls, value: date | None) -> date | None:
-        return _in_range(value)
-
-    @field_validator("received_by")
-    @classmethod
-    def _department(cls, value: str, info: ValidationInfo) -> str:
-        catalogue = cls._catalogue(info)
-        return (catalogue.find_department(value) or value) if catalogue else value
-
-    @field_validator("departments_concerned")
-    @classmethod
-    def _departments(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        catalogue = cls._catalogue(info)
-        value = [_no_surrogates(v.strip()) for v in value]
-        if catalogue:
-            value = [catalogue.find_department(v) or v for v in value]
-        return sorted(set(value))
 
     def unresolved_names(self, catalogue: Catalogue) -> list[tuple[str, str]]:
         return [("department", n) for n in (self.received_by, *self.departments_concerned)
