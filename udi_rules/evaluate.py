@@ -146,9 +146,10 @@ _CACHE_SIZE = 4096
 class DecisionBuilder:
     """Turns the rules that fired into a decision with reasons.
 
-    Everything that depends only on the rulebook is prepared once; parties
-    and deadlines, which depend on a few fact values, are cached by those
-    values. Only immutable objects are shared between decisions.
+    Everything that depends only on the rulebook is prepared once. A
+    conclusion (with its parties, deadline and reasons) depends on a few
+    fact values; it is built once for each combination of them and shared
+    by every decision with those values. Only frozen objects are shared.
 
     The engine fires the rules that hold whatever the unknown facts turn out
     to be. For the others, when facts are unknown, the builder tries the
@@ -237,7 +238,6 @@ class DecisionBuilder:
             else None
         )
         self._filled: dict[tuple[Any, ...], Party] = {}
-        self._deadlines: dict[tuple[Any, ...], Counted | None] = {}
         self._residuals: dict[tuple[Any, ...], Residual] = {}
         self._reads = {rule_id: _reads(c.expr, derived_by) for rule_id, c in self.by_id.items()}
         # What a conclusion depends on: the fields its condition reads (through derived facts) and the fields
@@ -588,18 +588,11 @@ class DecisionBuilder:
         )
 
     def _deadline(self, template: _Template, values: Mapping[str, Any]) -> Counted | None:
-        if template.deadline is None:
-            return None
-        key = (template.duty_id, *(values.get(f) for f in template.deadline_fields))
-        if key in self._deadlines:
-            return self._deadlines[key]
+        """The deadline with the rule file's words for it in front of how it was counted."""
         found = compute(template.deadline, values)
         if found is not None and found.note is not None and template.deadline_text is not None:
             found = Counted(found.due, found.earliest, found.latest, found.waits_for,
                             _join(template.deadline_text, found.note))
-        if len(self._deadlines) >= _CACHE_SIZE:
-            self._deadlines.clear()
-        self._deadlines[key] = found
         return found
 
     def _party(self, role_id: str, values: Mapping[str, Any]) -> Party:
