@@ -115,20 +115,41 @@ def cli() -> None:
 @click.argument("rules", required=False, type=click.Path(path_type=Path))
 @_FORMAT
 @_lang_option("both")
-def check(rules: Path | None, fmt: str, lang: str) -> int:
+@click.option(
+    "--strict", is_flag=True,
+    help="advarsler gir også avslutningskode 1 / warnings also give exit code 1",
+)
+def check(rules: Path | None, fmt: str, lang: str, strict: bool) -> int:
     """Sjekk regelfilene / check the rule files.
 
-    RULES er en mappe eller en fil; standard er reglene som følger med.
+    RULES er en mappe eller en fil; standard er reglene som følger med. Feil gir
+    avslutningskode 1. Advarsler sier det testene ville sagt (en regel uten scenario
+    der den gjelder eller ikke gjelder, en tolkning uten @tolkning-scenario, en
+    bestemmelse som verken er kodet eller merket, et tall i teksten som ikke er
+    parameterens); de gir kode 0, eller 1 med --strict.
 
-    RULES is a folder or a file; the default is the shipped rules.
+    RULES is a folder or a file; the default is the shipped rules. Errors give exit
+    code 1. Warnings say what the tests would say (a rule with no scenario where it
+    applies or does not, an interpretation with no @tolkning scenario, a provision
+    neither encoded nor marked, a number in prose that is not its parameter's); they
+    give code 0, or 1 with --strict.
     """
+    from .lint import rulebook_warnings
+
+    path = rules or default_rules_path()
     try:
-        checked = Rulebook.load(rules or default_rules_path()).checked
+        checked = Rulebook.load(path).checked
     except RulebookError as error:
         return _rules_invalid(error, fmt, lang)
+    warnings = rulebook_warnings(path, checked)
+    code = FINDINGS if strict and warnings else OK
     if fmt == "json":
-        _echo_json({"ok": True, "rules": len(checked.rules), "files": checked.files, "digest": checked.digest}, indent=None)
-        return OK
+        _echo_json(
+            {"ok": code == OK, "rules": len(checked.rules), "files": checked.files, "digest": checked.digest,
+             "warnings": [w.to_dict() for w in warnings]},
+            indent=None,
+        )
+        return code
     count, files = len(checked.rules), len(checked.files)
     _echo(
         lang,
@@ -136,7 +157,15 @@ def check(rules: Path | None, fmt: str, lang: str) -> int:
         f"ok: {count} rules in {files} files · {checked.digest}",
         both=f"ok: {count} regler i {files} filer [rules in files] · {checked.digest}",
     )
-    return OK
+    for w in warnings:
+        text = {"nb": f"advarsel: {w.nb}" + (f" — {w.hint_nb}" if w.hint_nb else ""),
+                "en": f"warning: {w.en}" + (f" — {w.hint_en}" if w.hint_en else "")}
+        both = f"advarsel [warning]: {w.nb} [{w.en}]" + (f" — {w.hint_nb} [{w.hint_en}]" if w.hint_nb else "")
+        _echo(lang, f"{w.location}: {text['nb']}", f"{w.location}: {text['en']}", both=f"{w.location}: {both}", err=True)
+    if warnings:
+        n = len(warnings)
+        _echo(lang, f"{n} advarsler", f"{n} warning(s)", both=f"{n} advarsler [warning(s)]", err=True)
+    return code
 
 
 # --- evaluate -------------------------------------------------------------------------
