@@ -317,6 +317,42 @@ def explain(rule_id: str, rules: Path | None, fmt: str, lang: str) -> int:
     return OK
 
 
+# --- docs -----------------------------------------------------------------------------
+
+
+@cli.command()
+@_HELP
+@click.argument("out", type=click.Path(path_type=Path))
+@_RULES_OPTION
+@_FORMAT
+def docs(out: Path, rules: Path | None, fmt: str) -> int:
+    """Skriv regelboka som nettsted / write the rulebook as a web site.
+
+    Internmeldingens punkter i rekkefølge med reglene som koder dem, dekningen,
+    fora, plikter og stegsetninger, og et søkefelt; virker uten nett (file://).
+    Åpne OUT/index.html.
+
+    The memo's sections in order with the rules that encode them, the coverage,
+    forums, duties and step sentences, and a search box; works offline (file://).
+    Open OUT/index.html.
+    """
+    from .docs_site import build
+
+    try:
+        written = build(rules or default_rules_path(), out)
+    except RulebookError as error:
+        return _rules_invalid(error, fmt, "both")
+    if fmt == "json":
+        _echo_json({"ok": True, **written})
+    else:
+        click.echo(
+            f"skrev [wrote] {len(written['files'])} filer [files] til [to] {out}: {written['rules']} regler [rules], "
+            f"{written['provisions']} bestemmelser [provisions], {len(written['sections'])} punkter [sections] · "
+            f"åpne [open] {out / 'index.html'}"
+        )
+    return OK
+
+
 # --- steps ----------------------------------------------------------------------------
 
 
