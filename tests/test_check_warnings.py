@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_cli import ROOT, run
+from test_cli import EXAMPLE_TEXT, ROOT, run
 
 
 @pytest.fixture
@@ -116,6 +116,11 @@ def test_changing_the_report_deadline_to_21_days_changes_the_prose_and_check_fin
     assert "fristen på tre uker (21 dager)" in explained
     assert "Frist i ord: tre uker etter at møtet er avholdt" in explained
     assert "to uker" not in explained.split("Scenarioer")[0]
+    (checkout / "moete.yaml").write_text(EXAMPLE_TEXT, encoding="utf-8")
+    before = run("evaluate", "moete.yaml", cwd=checkout).stdout
+    after = run("evaluate", "moete.yaml", "--rules", "rules", cwd=checkout).stdout
+    assert "to uker etter at møtet er avholdt" in before and "tre uker" not in before
+    assert "tre uker etter at møtet er avholdt" in after and "to uker etter at møtet er avholdt" not in after
 
 
 def test_warnings_speak_english_with_lang_en(checkout: Path):
@@ -124,3 +129,4 @@ def test_warnings_speak_english_with_lang_en(checkout: Path):
     result = run("check", "rules", "--lang", "en", cwd=checkout)
     assert "warning: the text says «two weeks» (14 days)" in result.stderr
     assert "1 warning(s)" in result.stderr
+

@@ -50,14 +50,18 @@ def rulebook_warnings(rules: Path, book: CheckedRulebook, features: Path | None 
     """Every warning for the rulebook at `rules`, sorted by place.
 
     The scenario warnings need the `features/` folder beside the rules (or
-    `features`); without one they are left out.
+    `features`); without one they are left out. For one file out of a
+    folder, what needs the whole rulebook (provisions, scenarios naming
+    rules of other files) is left out too.
     """
     places = _places(book.files)
+    whole = rules.is_dir()
     found: list[Diagnostic] = []
     features = features or features_beside(rules)
     if features is not None:
-        found += _scenario_warnings(book, mentions(features), places)
-    found += _provision_warnings(book, places)
+        found += _scenario_warnings(book, mentions(features), places, whole)
+    if whole:
+        found += _provision_warnings(book, places)
     found += _number_warnings(book, places)
     return sorted(found, key=lambda d: (d.location, d.code))
 
@@ -65,7 +69,9 @@ def rulebook_warnings(rules: Path, book: CheckedRulebook, features: Path | None 
 # --- scenarios ---------------------------------------------------------------------
 
 
-def _scenario_warnings(book: CheckedRulebook, said: list[Mention], places: dict[tuple[str, str], _Place]) -> list[Diagnostic]:
+def _scenario_warnings(
+    book: CheckedRulebook, said: list[Mention], places: dict[tuple[str, str], _Place], whole: bool
+) -> list[Diagnostic]:
     by_title = {r.rule.title.nb: r.rule.id for r in book.rules}
     outcomes: dict[str, set[bool]] = {r.rule.id: set() for r in book.rules}
     pinned: set[str] = set()
@@ -73,6 +79,8 @@ def _scenario_warnings(book: CheckedRulebook, said: list[Mention], places: dict[
     for m in said:
         rule_id = by_title.get(m.title)
         if rule_id is None:
+            if not whole:
+                continue
             out.append(Diagnostic(
                 "scenario-unknown-rule",
                 f"scenarioet «{m.scenario}» nevner en regel som ikke finnes: «{m.title}»",
