@@ -55,8 +55,9 @@ class Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("docs") / "site"
-    result = run("docs", str(out), "--format", "json")
+    elsewhere = tmp_path_factory.mktemp("docs")  # run outside the checkout: the site names no machine's paths
+    out = elsewhere / "site"
+    result = run("docs", str(out), "--rules", str(ROOT / "rules"), "--format", "json", cwd=elsewhere)
     assert result.returncode == 0, result.stderr
     written = json.loads(result.stdout)
     assert written["ok"] and written["sections"] == SECTIONS
@@ -119,7 +120,9 @@ def test_a_rule_shows_its_condition_in_words_its_duty_interpretation_and_scenari
     assert "at least one of these holds:" in article
     assert "(avledet: <code>ministry_of_justice_absent</code>)" in article
     assert "«(ledernivå)» står bare etter GDISC og NU" in article
-    assert "@tolkning" in article and "features/4.1-rapportering.feature:" in article
+    assert "@tolkning" in article and '<code class="sted">features/4.1-rapportering.feature:' in article
+    assert '<code class="sted">rules/4.1-rapportering.yaml:' in article
+    assert str(ROOT) not in html
     duty = html[html.index('id="regel-4.1-brev-til-departementet"'):]
     assert "UDIs rapportering fra møte – internasjonale fora" in duty[: duty.index("</article>")]
 
@@ -163,3 +166,10 @@ def test_the_site_opens_in_a_real_browser_from_file_with_every_section_and_a_wor
     entries = json.loads((site / "sok-indeks.js").read_text(encoding="utf-8").split("=", 1)[1].rstrip().rstrip(";"))
     assert f'data-sok="{len(entries)}"' in dumped.stdout, "the search script did not run"
     assert "index.html#regel-4.1-brev-til-departementet" in dom.links, "the search found nothing"
+
+
+def test_rules_without_a_features_folder_say_the_scenarios_are_not_shown(tmp_path: Path):
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    result = run("docs", str(tmp_path / "site"), "--rules", str(tmp_path / "rules"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Fant ingen features-mappe ved siden av reglene" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -126,7 +126,11 @@ def _site_data(
 ) -> dict[str, Any]:
     catalogue = book.catalogue
     described = [describe(r, book, rules, said) for r in book.rules]
+    base = (rules if rules.is_dir() else rules.parent).resolve().parent
     for d in described:
+        d["location"] = _relative(d["location"], base)
+        for m in d["scenarios"]["mentions"]:
+            m["file"] = _relative(m["file"], base)
         d["kind_words"] = KIND[d["kind"]]
         d["scenario_names"] = _scenario_names(d["scenarios"]["mentions"])
     encoded = encoded_provisions(book)
@@ -203,6 +207,15 @@ def _site_data(
             "not_a_rule": sum(1 for p in provisions if p["not_a_rule"]),
         },
     }
+
+
+def _relative(place: str, base: Path) -> str:
+    """`rules/x.yaml:3:5` as seen from the checkout, wherever the command ran (no machine's paths in the site)."""
+    file, sep, rest = place.partition(":")
+    try:
+        return Path(file).resolve().relative_to(base).as_posix() + sep + rest
+    except ValueError:
+        return place
 
 
 def _scenario_names(found: list[dict[str, Any]]) -> list[str]:
