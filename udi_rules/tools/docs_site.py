@@ -24,9 +24,10 @@ import jinja2
 import markupsafe
 
 from .. import __version__
+from ..model import DateInYear
 from ..validate import CheckedRulebook, load_rulebook
 from . import steps as step_vocabulary
-from .explain_rule import describe
+from .explain_rule import describe, describe_duty
 from .lint import encoded_provisions
 from .scenarios import Mention, features_beside, mentions
 
@@ -155,10 +156,10 @@ def _site_data(
     all_sections = sections + [Section(number, "") for number in extra]
     duties = []
     for duty in catalogue.duties.values():
-        first = next((d for d in described if d["duty"] and d["duty"]["id"] == duty.id), None)
+        kind = "year" if isinstance(duty.deadline, DateInYear) else "meeting"
         duties.append({
             "id": duty.id,
-            "detail": first["duty"] if first else None,
+            "detail": describe_duty(duty, kind, catalogue),
             "title": {"nb": duty.title.nb, "en": duty.title.en},
             "rules": [d for d in described if d["duty"] and d["duty"]["id"] == duty.id],
         })

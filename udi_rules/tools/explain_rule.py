@@ -77,7 +77,7 @@ def describe(
             "provision_text": provision.quote if provision else None,
         },
         "interpretation": _text(rule.interpretation) if rule.interpretation else None,
-        "duty": _duty(catalogue.duties[rule.then.duty], kind, catalogue) if rule.then.duty else None,
+        "duty": describe_duty(catalogue.duties[rule.then.duty], kind, catalogue) if rule.then.duty else None,
         "derives": [
             {"id": name, "description": _text(catalogue.derived_facts[name].description)}
             for name in rule.then.derive if name in catalogue.derived_facts
@@ -104,7 +104,8 @@ def _text(text: Text) -> dict[str, str]:
     return {"nb": text.nb, "en": text.en}
 
 
-def _duty(duty: Duty, kind: str, catalogue: Any) -> dict[str, Any]:
+def describe_duty(duty: Duty, kind: str, catalogue: Any) -> dict[str, Any]:
+    """A duty from the catalogue as JSON-able data: holder, action, deadline in words, recipients, template."""
     def party(role: str | None) -> dict[str, Any] | None:
         if role is None:
             return None
@@ -230,4 +231,4 @@ def render(described: dict[str, Any], lang: str = "nb") -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["describe", "render"]
+__all__ = ["describe", "describe_duty", "render"]
