@@ -173,3 +173,12 @@ def test_rules_without_a_features_folder_say_the_scenarios_are_not_shown(tmp_pat
     result = run("docs", str(tmp_path / "site"), "--rules", str(tmp_path / "rules"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Fant ingen features-mappe ved siden av reglene" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_out_that_is_a_file_or_cannot_be_written_is_a_usage_error(tmp_path: Path):
+    (tmp_path / "fil").write_text("", encoding="utf-8")
+    assert run("docs", str(tmp_path / "fil"), cwd=tmp_path).returncode == 64
+    blocked = tmp_path / "fil" / "site"  # a folder cannot be made inside a file, even by root
+    result = run("docs", str(blocked), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 64
+    assert json.loads(result.stdout)["message"]["en"].startswith(f"{blocked}: cannot write the site")

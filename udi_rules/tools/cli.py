@@ -8,8 +8,9 @@ these exit codes, and nothing else:
     2   the facts are invalid (unreadable, not YAML/JSON, or wrong fields)
     3   the program crashed: a bug; the traceback is printed
     64  the command was used wrongly: unknown option or command, missing
-        argument, unknown rule id (64 is EX_USAGE of sysexits.h; it is not 2,
-        so a script can tell a typo in the command from wrong facts)
+        argument, unknown rule id, a docs folder that cannot be written
+        (64 is EX_USAGE of sysexits.h; it is not 2, so a script can tell a
+        typo in the command from wrong facts)
     130 interrupted (Ctrl-C)
 
 Text goes to standard output; diagnostics and errors to standard error;
@@ -322,7 +323,7 @@ def explain(rule_id: str, rules: Path | None, fmt: str, lang: str) -> int:
 
 @cli.command()
 @_HELP
-@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path, file_okay=False))
 @_RULES_OPTION
 @_FORMAT
 def docs(out: Path, rules: Path | None, fmt: str) -> int:
@@ -342,6 +343,14 @@ def docs(out: Path, rules: Path | None, fmt: str) -> int:
         written = build(rules or default_rules_path(), out)
     except RulebookError as error:
         return _rules_invalid(error, fmt, "both")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = {"nb": f"{out}: kan ikke skrive nettstedet: {reason}", "en": f"{out}: cannot write the site: {reason}"}
+        if fmt == "json":
+            _echo_json({"ok": False, "message": message})
+        else:
+            click.echo(f"{message['nb']} [{message['en']}]", err=True)
+        return USAGE
     if fmt == "json":
         _echo_json({"ok": True, **written})
     else:
