@@ -118,7 +118,7 @@ def test_a_rule_shows_its_condition_in_words_its_duty_interpretation_and_scenari
     article = article[: article.index("</article>")]
     assert "minst én av disse gjelder:" in article and "Møtets nivå i forumet: ledernivå" in article
     assert "at least one of these holds:" in article
-    assert "(avledet: <code>ministry_of_justice_absent</code>)" in article
+    assert '(avledet: <a href="plikter.html#faktum-ministry_of_justice_absent"><code>' in article
     assert "«(ledernivå)» står bare etter GDISC og NU" in article
     assert "@tolkning" in article and '<code class="sted">features/4.1-rapportering.feature:' in article
     assert '<code class="sted">rules/4.1-rapportering.yaml:' in article

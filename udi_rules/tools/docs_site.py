@@ -95,7 +95,7 @@ def build(rules: Path, out: Path, features: Path | None = None) -> dict[str, Any
     features = features or features_beside(rules)
     said = mentions(features) if features else []
     data = _site_data(book, rules, sections, said, features)
-    environment = _environment()
+    environment = _environment(frozenset(book.catalogue.derived_facts))
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for page, title in PAGES.items():
@@ -251,13 +251,17 @@ def _template_text(name: str) -> str:
     return resources.files("udi_rules.tools").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def _code(text: object) -> markupsafe.Markup:
-    """Escape the text and show `name` as code, as the rule files write names."""
-    escaped = str(markupsafe.escape(text))
-    return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped))
+def _code(facts: frozenset[str]) -> Any:
+    """A filter: escape the text and show `name` as code, linked to its page when it is a derived fact."""
+
+    def name(match: re.Match[str]) -> str:
+        code = f"<code>{match[1]}</code>"
+        return f'<a href="plikter.html#faktum-{match[1]}">{code}</a>' if match[1] in facts else code
+
+    return lambda text: markupsafe.Markup(re.sub(r"`([^`]+)`", name, str(markupsafe.escape(text))))
 
 
-def _environment() -> jinja2.Environment:
+def _environment(facts: frozenset[str] = frozenset()) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FunctionLoader(_template_text),
         autoescape=True,
@@ -265,7 +269,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["code"] = _code
+    environment.filters["code"] = _code(facts)
     return environment
 
 
