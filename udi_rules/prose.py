@@ -66,11 +66,6 @@ def date_words(month_day: str, lang: str) -> str:
     return f"{day}. {name}" if lang == "nb" else f"{day} {name}"
 
 
-def placeholders(text: str) -> list[str]:
-    """The placeholders written in `text`, as written (without the braces)."""
-    return [m["body"] for m in PLACEHOLDER.finditer(text)]
-
-
 def fill(text: Text, deadline_of: Callable[[str | None], Any]) -> Text:
     """`text` with every placeholder replaced, in both languages.
 
@@ -119,4 +114,4 @@ def value_words(body: str, lang: str, deadline_of: Callable[[str | None], Any]) 
     return date_words(value, lang) if parameter == "date_in_year" else days_words(value, lang, form)
 
 
-__all__ = ["PlaceholderError", "date_words", "days_words", "fill", "placeholders", "value_words"]
+__all__ = ["PlaceholderError", "date_words", "days_words", "fill", "value_words"]
