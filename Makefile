@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # durable-rules 2.0.28 calls PyEval_CallObject, removed in Python 3.13; the define is harmless before it.
 export CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject $(CPPFLAGS)
 
-.PHONY: demo test check schema bench clean
+.PHONY: demo test check schema docs bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,11 @@ check: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(VENV)/bin/udi-rules schema > rules/udi-rules.schema.json
 
+docs: $(VENV)/.installed
+	$(VENV)/bin/udi-rules docs site
+
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_engine.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache site

@@ -3,9 +3,15 @@ and the message a scenario writer gets for a sentence no step understands."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+# A failing step shows the expected and the actual value, as a test module's assert does.
+pytest.register_assert_rewrite(
+    "step_defs", *(path.stem for path in sorted(Path(__file__).parent.glob("steps_*.py")))
+)
 
 from udi_rules import Rulebook
 from udi_rules.tools.steps import KEYWORD_OF_TYPE, nearest

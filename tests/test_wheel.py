@@ -43,7 +43,10 @@ SCRIPT = textwrap.dedent(
         "agenda_level": "operational", "meeting_level": "expert", "delegation": ["UDI"],
         "udi_leader_attends": True, "responsible_department": "ASA",
     })
+    from udi_rules.tools.docs_site import build  # its templates are package data
+    site = build(rules, Path(sys.argv[2]))
     print(json.dumps({
+        "docs": site["files"],
         "module": udi_rules.__file__,
         "files": sorted(p.name for p in rules.iterdir()),
         "rules": book.rule_ids,
@@ -76,7 +79,7 @@ def test_the_wheel_installed_alone_loads_its_own_rules_and_evaluates_a_meeting(t
     (purelib / "_borrowed_dependencies.pth").write_text("\n".join(sorted(borrowed)) + "\n", encoding="utf-8")
     (tmp_path / "check.py").write_text(SCRIPT, encoding="utf-8")
 
-    report = json.loads(run(python, "-I", tmp_path / "check.py", venv, cwd=tmp_path))
+    report = json.loads(run(python, "-I", tmp_path / "check.py", venv, tmp_path / "site", cwd=tmp_path))
 
     assert Path(report["module"]).resolve().is_relative_to(venv.resolve())
     assert "IM-2011-013.txt" in report["files"]
@@ -84,3 +87,5 @@ def test_the_wheel_installed_alone_loads_its_own_rules_and_evaluates_a_meeting(t
     assert report["rules"] == [r.rule.id for r in load_rulebook(ROOT / "rules").rules]
     assert {"4.1-intern-rapport", "4.1-vurder-nytte", "4.1-brev-til-departementet"} <= set(report["conclusions"])
     assert report["explained"]
+    assert {"index.html", "style.css", "sok-indeks.js"} <= set(report["docs"])
+    assert 'id="regel-4.1-intern-rapport"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -43,6 +43,7 @@ from .model import (
     Operators,
     Rule,
 )
+from .prose import PlaceholderError, fill
 from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, suggest
 from .yaml_source import SourceMap, YamlProblems, load_yaml
 
@@ -271,6 +272,7 @@ def _resolve(
         if entry.section != "rules":
             getattr(catalogue, entry.section)[key[1]] = entry.item
     catalogue.index_forums()
+    _fill_prose(kept, catalogue, sink)
     _check_forum_names(kept, catalogue, sink)
     _check_memo(kept, sink)
     memo_words = _normalise(memo) if memo else None
@@ -285,6 +287,46 @@ def _resolve(
         if checked:
             rules.append(checked)
     return catalogue, rules
+
+
+def _fill_prose(entries: list[_Entry], catalogue: Catalogue, sink: DiagnosticSink) -> None:
+    """Write the deadline parameters into the prose that names them (`prose.py`)."""
+    for entry in entries:
+        if entry.section not in ("duties", "rules"):
+            continue
+        item: Any = entry.item
+        own = item.id if entry.section == "duties" else item.then.duty
+
+        def deadline_of(duty: str | None, own: str | None = own) -> Any:
+            name = duty or own
+            if name is None or name not in catalogue.duties:
+                if duty is None:
+                    return None
+                raise KeyError(duty)
+            return catalogue.duties[name].deadline
+
+        fields = ("title", "deadline_text") if entry.section == "duties" else ("title", "interpretation")
+        changes = {}
+        for name in fields:
+            text = getattr(item, name)
+            if text is None:
+                continue
+            try:
+                changes[name] = fill(text, deadline_of)
+            except PlaceholderError as error:
+                lang = "nb" if "{" + error.placeholder + "}" in text.nb else "en"
+                sink.add(
+                    Diagnostic(
+                        "placeholder",
+                        f"plassholderen `{{{error.placeholder}}}` kan ikke fylles ut: {error.nb}",
+                        f"the placeholder `{{{error.placeholder}}}` cannot be filled in: {error.en}",
+                        entry.at(name, lang),
+                    )
+                )
+        if changes:
+            entry.item = item.model_copy(update=changes)
+            if entry.section == "duties" and catalogue.duties.get(item.id) is item:
+                catalogue.duties[item.id] = entry.item  # type: ignore[assignment]
 
 
 def _check_memo(entries: list[_Entry], sink: DiagnosticSink) -> None:

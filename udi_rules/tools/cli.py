@@ -8,8 +8,9 @@ these exit codes, and nothing else:
     2   the facts are invalid (unreadable, not YAML/JSON, or wrong fields)
     3   the program crashed: a bug; the traceback is printed
     64  the command was used wrongly: unknown option or command, missing
-        argument, unknown rule id (64 is EX_USAGE of sysexits.h; it is not 2,
-        so a script can tell a typo in the command from wrong facts)
+        argument, unknown rule id, a docs folder that cannot be written
+        (64 is EX_USAGE of sysexits.h; it is not 2, so a script can tell a
+        typo in the command from wrong facts)
     130 interrupted (Ctrl-C)
 
 Text goes to standard output; diagnostics and errors to standard error;
@@ -115,20 +116,41 @@ def cli() -> None:
 @click.argument("rules", required=False, type=click.Path(path_type=Path))
 @_FORMAT
 @_lang_option("both")
-def check(rules: Path | None, fmt: str, lang: str) -> int:
+@click.option(
+    "--strict", is_flag=True,
+    help="advarsler gir også avslutningskode 1 / warnings also give exit code 1",
+)
+def check(rules: Path | None, fmt: str, lang: str, strict: bool) -> int:
     """Sjekk regelfilene / check the rule files.
 
-    RULES er en mappe eller en fil; standard er reglene som følger med.
+    RULES er en mappe eller en fil; standard er reglene som følger med. Feil gir
+    avslutningskode 1. Advarsler sier det testene ville sagt (en regel uten scenario
+    der den gjelder eller ikke gjelder, en tolkning uten @tolkning-scenario, en
+    bestemmelse som verken er kodet eller merket, et tall i teksten som ikke er
+    parameterens); de gir kode 0, eller 1 med --strict.
 
-    RULES is a folder or a file; the default is the shipped rules.
+    RULES is a folder or a file; the default is the shipped rules. Errors give exit
+    code 1. Warnings say what the tests would say (a rule with no scenario where it
+    applies or does not, an interpretation with no @tolkning scenario, a provision
+    neither encoded nor marked, a number in prose that is not its parameter's); they
+    give code 0, or 1 with --strict.
     """
+    from .lint import rulebook_warnings
+
+    path = rules or default_rules_path()
     try:
-        checked = Rulebook.load(rules or default_rules_path()).checked
+        checked = Rulebook.load(path).checked
     except RulebookError as error:
         return _rules_invalid(error, fmt, lang)
+    warnings = rulebook_warnings(path, checked)
+    code = FINDINGS if strict and warnings else OK
     if fmt == "json":
-        _echo_json({"ok": True, "rules": len(checked.rules), "files": checked.files, "digest": checked.digest}, indent=None)
-        return OK
+        _echo_json(
+            {"ok": code == OK, "rules": len(checked.rules), "files": checked.files, "digest": checked.digest,
+             "warnings": [w.to_dict() for w in warnings]},
+            indent=None,
+        )
+        return code
     count, files = len(checked.rules), len(checked.files)
     _echo(
         lang,
@@ -136,7 +158,15 @@ def check(rules: Path | None, fmt: str, lang: str) -> int:
         f"ok: {count} rules in {files} files · {checked.digest}",
         both=f"ok: {count} regler i {files} filer [rules in files] · {checked.digest}",
     )
-    return OK
+    for w in warnings:
+        text = {"nb": f"advarsel: {w.nb}" + (f" — {w.hint_nb}" if w.hint_nb else ""),
+                "en": f"warning: {w.en}" + (f" — {w.hint_en}" if w.hint_en else "")}
+        both = f"advarsel [warning]: {w.nb} [{w.en}]" + (f" — {w.hint_nb} [{w.hint_en}]" if w.hint_nb else "")
+        _echo(lang, f"{w.location}: {text['nb']}", f"{w.location}: {text['en']}", both=f"{w.location}: {both}", err=True)
+    if warnings:
+        n = len(warnings)
+        _echo(lang, f"{n} advarsler", f"{n} warning(s)", both=f"{n} advarsler [warning(s)]", err=True)
+    return code
 
 
 # --- evaluate -------------------------------------------------------------------------
@@ -285,6 +315,50 @@ def explain(rule_id: str, rules: Path | None, fmt: str, lang: str) -> int:
         _echo_json(described)
     else:
         click.echo("\n".join(render(described, one) for one in _langs(lang)), nl=False)
+    return OK
+
+
+# --- docs -----------------------------------------------------------------------------
+
+
+@cli.command()
+@_HELP
+@click.argument("out", type=click.Path(path_type=Path, file_okay=False))
+@_RULES_OPTION
+@_FORMAT
+def docs(out: Path, rules: Path | None, fmt: str) -> int:
+    """Skriv regelboka som nettsted / write the rulebook as a web site.
+
+    Internmeldingens punkter i rekkefølge med reglene som koder dem, dekningen,
+    fora, plikter og stegsetninger, og et søkefelt; virker uten nett (file://).
+    Åpne OUT/index.html.
+
+    The memo's sections in order with the rules that encode them, the coverage,
+    forums, duties and step sentences, and a search box; works offline (file://).
+    Open OUT/index.html.
+    """
+    from .docs_site import build
+
+    try:
+        written = build(rules or default_rules_path(), out)
+    except RulebookError as error:
+        return _rules_invalid(error, fmt, "both")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        message = {"nb": f"{out}: kan ikke skrive nettstedet: {reason}", "en": f"{out}: cannot write the site: {reason}"}
+        if fmt == "json":
+            _echo_json({"ok": False, "message": message})
+        else:
+            click.echo(f"{message['nb']} [{message['en']}]", err=True)
+        return USAGE
+    if fmt == "json":
+        _echo_json({"ok": True, **written})
+    else:
+        click.echo(
+            f"skrev [wrote] {len(written['files'])} filer [files] til [to] {out}: {written['rules']} regler [rules], "
+            f"{written['provisions']} bestemmelser [provisions], {len(written['sections'])} punkter [sections] · "
+            f"åpne [open] {out / 'index.html'}"
+        )
     return OK
 
 

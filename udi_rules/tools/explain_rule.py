@@ -13,8 +13,9 @@ from typing import Any
 from ..conditions import Derived, walk
 from ..facts import field_specs
 from ..model import DateInYear, Duty, MeetingDeadline, Text
+from ..prose import date_words
 from ..validate import CheckedRule, CheckedRulebook
-from .scenarios import features_beside, mentions
+from .scenarios import Mention, features_beside, mentions
 from .words import condition_lines
 
 _KIND = {
@@ -52,8 +53,13 @@ _LABELS = {
 }
 
 
-def describe(checked_rule: CheckedRule, book: CheckedRulebook, rules_path: Path) -> dict[str, Any]:
-    """Everything a reader needs to know about one rule, in both languages, as JSON-able data."""
+def describe(
+    checked_rule: CheckedRule, book: CheckedRulebook, rules_path: Path, said: list[Mention] | None = None
+) -> dict[str, Any]:
+    """Everything a reader needs to know about one rule, in both languages, as JSON-able data.
+
+    `said` is every scenario mention, when the caller has read `features/` already.
+    """
     rule, catalogue = checked_rule.rule, book.catalogue
     kind = rule.applies_to
     provision = catalogue.provisions.get(rule.citation.provision or "")
@@ -71,7 +77,7 @@ def describe(checked_rule: CheckedRule, book: CheckedRulebook, rules_path: Path)
             "provision_text": provision.quote if provision else None,
         },
         "interpretation": _text(rule.interpretation) if rule.interpretation else None,
-        "duty": _duty(catalogue.duties[rule.then.duty], kind, catalogue) if rule.then.duty else None,
+        "duty": describe_duty(catalogue.duties[rule.then.duty], kind, catalogue) if rule.then.duty else None,
         "derives": [
             {"id": name, "description": _text(catalogue.derived_facts[name].description)}
             for name in rule.then.derive if name in catalogue.derived_facts
@@ -87,7 +93,9 @@ def describe(checked_rule: CheckedRule, book: CheckedRulebook, rules_path: Path)
         for name in sorted(used)
     }
     features = features_beside(rules_path)
-    found = [m for m in mentions(features) if m.title == rule.title.nb] if features else []
+    if said is None:
+        said = mentions(features) if features else []
+    found = [m for m in said if m.title == rule.title.nb]
     out["scenarios"] = {"folder": str(features) if features else None, "mentions": [m.to_dict() for m in found]}
     return out
 
@@ -96,7 +104,8 @@ def _text(text: Text) -> dict[str, str]:
     return {"nb": text.nb, "en": text.en}
 
 
-def _duty(duty: Duty, kind: str, catalogue: Any) -> dict[str, Any]:
+def describe_duty(duty: Duty, kind: str, catalogue: Any) -> dict[str, Any]:
+    """A duty from the catalogue as JSON-able data: holder, action, deadline in words, recipients, template."""
     def party(role: str | None) -> dict[str, Any] | None:
         if role is None:
             return None
@@ -135,8 +144,8 @@ def _deadline_words(deadline: MeetingDeadline | DateInYear, kind: str) -> dict[s
     words = {}
     for lang in ("nb", "en"):
         if isinstance(deadline, DateInYear):
-            month, day = deadline.date_in_year.split("-")
-            parts = [f"{int(day)}.{int(month)}. i året" if lang == "nb" else f"day {int(day)} of month {int(month)} of the year"]
+            day = date_words(deadline.date_in_year, lang)
+            parts = [f"{day} hvert år (`date_in_year`)" if lang == "nb" else f"{day} each year (`date_in_year`)"]
         else:
             parts = [
                 f"{deadline.days_after} dager etter {label(deadline.from_, lang)}" if lang == "nb"
@@ -222,4 +231,4 @@ def render(described: dict[str, Any], lang: str = "nb") -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["describe", "render"]
+__all__ = ["describe", "describe_duty", "render"]
