@@ -116,6 +116,16 @@ CASES: dict[str, Case] = {
         },
         [meeting(forum="EMN"), meeting(forum="NU")],
     ),
+    "not-all-with-not-derived": Case(
+        {
+            "h.yaml": rules_file(
+                rule("a-needs", {"not": {"all": [{"not": {"derived": "x0"}}, {"forum": "NU"}]}}),
+                rule("b-derives", {"forum": "EMN"}, "{derive: [x0]}"),
+                derived=1,
+            )
+        },
+        [meeting(forum="EMN"), meeting(forum="NU"), meeting(forum="IGC")],
+    ),
     "all-of-20-any-over-derived": Case(
         {"h.yaml": rules_file(rule("r", {"all": [{"any": [{"derived": f"x{2 * i}"}, {"derived": f"x{2 * i + 1}"}]} for i in range(20)]}), derived=40)}
     ),
@@ -152,6 +162,7 @@ EXPECTED_FIRED = {
     "48-rules-of-11-topics": [["r47"], ["r00"], []],
     "any-of-13-all-pairs": [["r"], []],
     "not-not-derived": [["a-needs"], []],
+    "not-all-with-not-derived": [["a-needs"], [], ["a-needs"]],
 }
 
 
