@@ -137,3 +137,11 @@ def test_ten_long_quotes_that_are_not_in_the_memo_are_checked_quickly():
     took = time.perf_counter() - started
 
     assert took < 5, f"ten 400-word quotes took {took:.1f} s"
+
+
+def test_a_huge_file_of_letters_beyond_ascii_is_reported_as_too_large_not_as_another_encoding(folder):
+    (folder / "stor.yaml").write_text("rules: " + "æøå" * 1_000_000, encoding="utf-8")
+
+    found = diagnostics(folder)
+
+    assert [code for code, _ in found] == ["yaml-too-large"]

@@ -183,6 +183,8 @@ def _read_text(file: Path, unread: list[Diagnostic]) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        if len(data) == _MAX_READ and error.start >= len(data) - 3:  # a letter cut where reading stopped
+            return data[: error.start].decode("utf-8")  # long enough for `yaml_source` to report its size
         unread.append(_not_utf8(name, data, error))
         return None
 
