@@ -262,10 +262,10 @@ def agree_with_direct(book: Rulebook, facts: dict[str, Any]) -> None:
     assert {d.id: d.derived_by for d in decision.derived} == derived
 
 
-def facts_outcome(book: Rulebook, value: Any) -> Decision | InvalidFacts:
-    """Any JSON value as facts: a decision, or InvalidFacts with a short message."""
+def facts_outcome(book: Rulebook, value: Any, kind: str | None = None) -> Decision | InvalidFacts:
+    """Any JSON value as facts (of `kind`): a decision, or InvalidFacts with a short message."""
     try:
-        return book.evaluate(value)
+        return book.evaluate(value, kind=kind)
     except InvalidFacts as error:
         assert len(str(error)) < 20_000, "an error message should not carry the whole input"
         return error
@@ -276,6 +276,8 @@ def meetings_with_junk(draw: st.DrawFn) -> Any:
     """An ordinary meeting with fields changed to, added as or left out for any JSON value; or any JSON value."""
     if draw(st.booleans()):
         return draw(json_values)
+    if draw(st.integers(0, 4)) == 0:
+        return {"year": draw(st.one_of(st.integers(2000, 2200), json_values)), **draw(st.dictionaries(st.sampled_from(sorted(field_specs("year"))), json_values, max_size=2))}
     facts = meeting()
     names = sorted(field_specs("meeting")) + ["sid", "t", "id", "$s", ""]
     for _ in range(draw(st.integers(1, 4))):

@@ -33,7 +33,7 @@ def test_any_rule_file_ends_in_a_rulebook_or_located_diagnostics(content: bytes)
     load_outcome({**catalogue_texts(), "fuzz.yaml": content})
 
 
-@settings(SHORT, max_examples=EXAMPLES * 3 // 5)
+@settings(SHORT, max_examples=EXAMPLES * 2 // 5)
 @given(files=rule_files(), changes=st.lists(st.tuples(st.sampled_from(["forum", "topic"]), st.sampled_from(["NU", "EMN", "Budsjett"])), max_size=2))
 def test_random_rules_that_load_answer_as_the_direct_evaluation(files: dict[str, str], changes: list[Any]):
     outcome = load_outcome(files, evaluate=False)
@@ -48,7 +48,7 @@ def test_random_rules_that_load_answer_as_the_direct_evaluation(files: dict[str,
         assert isinstance(outcome, RulebookError)
 
 
-@settings(SHORT, max_examples=EXAMPLES * 6)
-@given(value=meetings_with_junk())
-def test_any_json_value_as_facts_ends_in_a_decision_or_invalid_facts(rulebook, value: Any):
-    facts_outcome(rulebook, value)
+@settings(SHORT, max_examples=EXAMPLES * 5)
+@given(value=meetings_with_junk(), kind=st.sampled_from([None, "meeting", "year"]))
+def test_any_json_value_as_facts_ends_in_a_decision_or_invalid_facts(rulebook, value: Any, kind: str | None):
+    facts_outcome(rulebook, value, kind)
