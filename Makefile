@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # durable-rules 2.0.28 calls PyEval_CallObject, removed in Python 3.13; the define is harmless before it.
 export CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject $(CPPFLAGS)
 
-.PHONY: demo test check schema docs bench clean
+.PHONY: demo test check schema docs bench fuzz soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ docs: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_engine.py
+
+# Long runs outside `make test` (which runs short versions of both).
+# fuzz: any rule file ends in a rulebook or located diagnostics, any facts in a decision or InvalidFacts.
+fuzz: $(VENV)/.installed
+	$(PY) benchmarks/fuzz.py $(FUZZ_ARGS)
+
+# soak: 1,000,000 evaluations with memory sampled, 16 threads on one rulebook, worker pools forked.
+soak: $(VENV)/.installed
+	MALLOC_PERTURB_=165 $(PY) benchmarks/soak.py $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache site

@@ -23,10 +23,17 @@ Pure translation; nothing here imports durable-rules. What it absorbs:
   never matches (`$ne`), or refuses it with a bare code (`$in`). Every
   compiled test is checked against `OPERATORS` and plain equality on a
   scalar, so such a test can never reach the engine.
+* durable-rules builds its network with fixed-size tables and fails on
+  some overflows with a bare code, and on one (512 tests under one node)
+  loops for ever holding the GIL. `Network` models what it would build, so
+  no chunk is ever handed over that it cannot build: a rule that cannot fit
+  alone is refused with its place, and rules are spread over more chunks
+  until each fits (see docs/engine.md).
 """
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +46,18 @@ from .validate import CheckedRule, CheckedRulebook
 
 #: Alpha-stack slots a chunk may use (durable-rules crashes past 64).
 MAX_WIDTH_PER_CHUNK = 48
+#: Tests directly under one node of the network. durable-rules keeps them in a
+#: 512-slot table and loops for ever once it is full.
+MAX_SIBLINGS = 400
+#: Absence tests and `$or` joins under one node (durable-rules: 128, then error 107).
+MAX_LISTED = 100
+#: Patterns ending at one node (durable-rules: 256, then error 108).
+MAX_ENDINGS = 200
+#: `$and`/`$or` in one pattern: each takes two of the 31 places of a beta node's
+#: expression list (durable-rules: error 113 at 16).
+MAX_CONNECTIVES = 15
+#: Rules (with their alternatives) in one chunk (durable-rules: 4,096 actions, then error 106).
+MAX_RULES_PER_CHUNK = 1000
 FORMAT_VERSION = 1
 #: The operators the compiler may emit: those durable-rules 2.0.28 evaluates as written.
 OPERATORS = frozenset({"$and", "$or", "$neq", "$gt", "$gte", "$lt", "$lte", "$ex", "$nex"})
@@ -98,7 +117,15 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
         }
         compiled: list[tuple[int, dict[str, Any]]] = []
         for checked in (r for r in book.rules if r.rule.applies_to == kind):
-            rules = _compile_rule(checked, kind)
+            alternatives = _count_alternatives(checked.expr)
+            if alternatives > MAX_WIDTH_PER_CHUNK:  # counted before building: the product can be astronomical
+                problems.append(_too_wide(checked, alternatives))
+                continue
+            try:
+                rules = _compile_rule(checked, kind)
+            except _NotCompilable as exc:
+                problems.append(_unsafe(checked, [str(exc)]))
+                continue
             unsafe = sorted({p for rule in rules.values() for p in _unsafe_tests(rule)})
             if unsafe:
                 problems.append(_unsafe(checked, unsafe))
@@ -106,6 +133,10 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
             width = sum(_width(r) for r in rules.values())
             if width > MAX_WIDTH_PER_CHUNK:
                 problems.append(_too_wide(checked, width))
+                continue
+            overflow = _overflow(rules)
+            if overflow:
+                problems.append(_too_big(checked, *overflow))
                 continue
             for name in rules:
                 rule_of[name] = checked.rule.id
@@ -127,12 +158,25 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
 
 
 def _chunk(kind: str, compiled: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Rules in order, a new chunk whenever the next rule would overfill the current one."""
     chunks: list[dict[str, Any]] = []
     used = MAX_WIDTH_PER_CHUNK + 1
+    network = Network()
     for width, rules in compiled:
-        if used + width > MAX_WIDTH_PER_CHUNK:
+        fits = used + width <= MAX_WIDTH_PER_CHUNK
+        fits = fits and len(chunks[-1]["rules"]) + len(rules) <= MAX_RULES_PER_CHUNK
+        if fits:
+            mark = network.mark()
+            network.add(rules)
+            if network.overflow():
+                network.undo(mark)
+                fits = False
+        if not fits:
             chunks.append({"name": f"udi-{kind}-{len(chunks)}", "rules": {}})
             used = 0
+            network = Network()
+            network.add({"sentinel": {"all": [{"m": {"t": kind}}]}})  # the adapter adds one to every chunk
+            network.add(rules)
         chunks[-1]["rules"].update(rules)
         used += width
     return chunks
@@ -146,6 +190,26 @@ def _too_wide(checked: CheckedRule, width: int) -> Diagnostic:
         checked.location,
         "del regelen i flere regler",
         "split the rule into several rules",
+    )
+
+
+def _too_big(checked: CheckedRule, what: str, count: int, most: int) -> Diagnostic:
+    if what == "connectives":
+        return Diagnostic(
+            "rule-too-complex",
+            f"betingelsen har for mange `all`/`any`/`not`-ledd i seg ({count}, høyst {most})",
+            f"the condition holds too many `all`/`any`/`not` parts ({count}, at most {most})",
+            checked.location,
+            "gjør betingelsen flatere, eller del regelen i flere regler",
+            "make the condition flatter, or split the rule into several rules",
+        )
+    return Diagnostic(
+        "rule-too-large",
+        f"betingelsen har for mange verdier å sammenligne med på ett sted ({count}, høyst {most})",
+        f"the condition has too many values to compare with at one point ({count}, at most {most})",
+        checked.location,
+        "del lange `in:`-lister over flere regler",
+        "split long `in:` lists over several rules",
     )
 
 
@@ -229,7 +293,8 @@ def _split(expr: Expr | None) -> list[tuple[Expr | None, frozenset[str]]]:
         return [(None, frozenset({expr.name}))]
     if isinstance(expr, Any_):
         return [alt for item in expr.items for alt in _split(item)]
-    assert isinstance(expr, All), "validation keeps derived facts out of `not`"
+    if not isinstance(expr, All):
+        raise _NotCompilable("`not` around a derived fact")
     combined: list[tuple[Expr | None, frozenset[str]]] = [(None, frozenset())]
     for item in expr.items:
         combined = [
@@ -238,6 +303,21 @@ def _split(expr: Expr | None) -> list[tuple[Expr | None, frozenset[str]]]:
             for right, need_r in _split(item)
         ]
     return combined
+
+
+class _NotCompilable(Exception):
+    """A checked condition in a shape validation should have ruled out."""
+
+
+def _count_alternatives(expr: Expr | None) -> int:
+    """How many durable rules `_split` would make, counted without making them."""
+    if expr is None or not _mentions_derived(expr):
+        return 1
+    if isinstance(expr, Any_):
+        return sum(_count_alternatives(item) for item in expr.items)
+    if isinstance(expr, All):
+        return math.prod(_count_alternatives(item) for item in expr.items)
+    return 1
 
 
 def _mentions_derived(expr: Expr) -> bool:
@@ -314,6 +394,117 @@ def _any(parts: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _encode(value: Any) -> Any:
     return value.toordinal() if isinstance(value, date) else value
+
+
+# --- what durable-rules builds ----------------------------------------------------
+
+
+class Network:
+    """A count of what durable-rules 2.0.28 builds for one ruleset, to refuse what it cannot.
+
+    It mirrors `createAlpha`/`findAlpha`/`linkAlpha` (rete.c): a pattern is a
+    path of tests from the root; a test equal to one already under the same
+    node (same field, operator and value) is shared; every `$or` makes a
+    fresh join node that each branch's last test points to; each pattern's
+    last node gets one ending. Sharing is counted only where durable-rules
+    certainly shares, so the counts are never lower than the real ones.
+    """
+
+    def __init__(self) -> None:
+        self.children: dict[int, set[tuple[str, str, str]]] = {}
+        self.listed: dict[int, int] = {}
+        self.endings: dict[int, int] = {}
+        self.ids: dict[tuple[int, tuple[str, str, str]], int] = {}
+        self.log: list[tuple[str, Any]] = []
+        self.nodes = 1  # 0 is the root
+
+    def mark(self) -> int:
+        return len(self.log)
+
+    def undo(self, mark: int) -> None:
+        """Forget everything added since `mark`."""
+        while len(self.log) > mark:
+            what, key = self.log.pop()
+            if what == "child":
+                parent, test = key
+                self.children.get(parent, set()).discard(test)
+                del self.ids[key]
+            else:
+                table = self.listed if what == "listed" else self.endings
+                table[key] -= 1
+
+    def add(self, rules: Mapping[str, Any]) -> None:
+        for rule in rules.values():
+            for pattern in rule["all"]:
+                self._count("endings", self._alpha(0, next(iter(pattern.values()))))
+
+    def overflow(self) -> tuple[str, int, int] | None:
+        """The first table that would overflow: (what, count, most), or None."""
+        for what, counts, most in (
+            ("siblings", (len(c) for c in self.children.values()), MAX_SIBLINGS),
+            ("listed", self.listed.values(), MAX_LISTED),
+            ("endings", self.endings.values(), MAX_ENDINGS),
+        ):
+            worst = max(counts, default=0)
+            if worst > most:
+                return what, worst, most
+        return None
+
+    def _count(self, what: str, node: int) -> None:
+        table = self.listed if what == "listed" else self.endings
+        table[node] = table.get(node, 0) + 1
+        self.log.append((what, node))
+
+    def _new(self) -> int:
+        self.nodes += 1
+        return self.nodes - 1
+
+    def _alpha(self, parent: int, node: dict[str, Any]) -> int:
+        (key, value), = node.items()
+        if key == "$and":
+            for item in value:
+                parent = self._alpha(parent, item)
+            return parent
+        if key == "$or":
+            join = self._new()
+            for item in value:
+                self._count("listed", self._alpha(parent, item))
+            return join
+        if key.startswith("$"):
+            (name, operand), = value.items()
+        else:
+            name, operand, key = key, value, "$eq"
+        test = (name, key, json.dumps(operand))
+        found = self.ids.get((parent, test))
+        if found is not None:
+            return found
+        child = self._new()
+        self.ids[(parent, test)] = child
+        self.log.append(("child", (parent, test)))
+        if key == "$nex":  # absence tests sit in the short list, not the table
+            self._count("listed", parent)
+        else:
+            self.children.setdefault(parent, set()).add(test)
+        return child
+
+
+def _overflow(rules: dict[str, dict[str, Any]]) -> tuple[str, int, int] | None:
+    """Why one rule (with its alternatives) cannot be built even alone, or None."""
+    for rule in rules.values():
+        for pattern in rule["all"]:
+            connectives = _connectives(next(iter(pattern.values())))
+            if connectives > MAX_CONNECTIVES:
+                return "connectives", connectives, MAX_CONNECTIVES
+    network = Network()
+    network.add(rules)
+    return network.overflow()
+
+
+def _connectives(node: dict[str, Any]) -> int:
+    (key, value), = node.items()
+    if key in ("$and", "$or"):
+        return 1 + sum(_connectives(item) for item in value)
+    return 0
 
 
 # --- alpha width --------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 This is the only module that imports durable-rules. It drives the C module
 directly instead of `durable.engine.Host`, which starts timer threads that
-steal actions and can crash (see `shared/notes/durable-rules.md`). The
-safety measures, each for a measured failure:
+steal actions and can crash (docs/engine.md has the measurements behind
+every point below). The safety measures, each for a measured failure:
 
 * one fixed session id, created and deleted under a lock for every
   evaluation: never more than one live session per ruleset (the 1024-session
@@ -19,15 +19,22 @@ safety measures, each for a measured failure:
 * any failure inside an evaluation becomes an `EngineError` after the
   session is deleted. A session that cannot be deleted would leak its facts
   into the next evaluation, so the next evaluation deletes it first, and
-  refuses to run while that still fails.
+  refuses to run while that still fails;
+* an engine dropped without `close()` frees its rulesets when it is
+  collected (each holds some hundred KB of C memory), and never twice;
+* `fork` waits until no thread is inside an evaluation (the engines' locks
+  are taken around it), so a child never inherits a lock held for ever by a
+  thread that does not exist in it, nor a half-finished session.
 """
 
 from __future__ import annotations
 
 import ctypes
 import json
+import os
 import re
 import threading
+import weakref
 from typing import Any
 
 import durable_rules_engine as _dre
@@ -70,8 +77,42 @@ class _Chunk:
         self.uses = uses
 
 
+def _free(handles: list[int]) -> None:
+    """Delete every ruleset in `handles`, once: the list is emptied as it goes."""
+    while handles:
+        try:
+            _dre.delete_ruleset(handles.pop())
+        except Exception:  # noqa: BLE001 - nothing more can be done for this one
+            pass
+
+
+_live: "weakref.WeakSet[DurableEngine]" = weakref.WeakSet()
+_held: list[threading.Lock] = []
+
+
+def _before_fork() -> None:
+    """Wait until no thread evaluates, and keep it so until the fork is done."""
+    for engine in sorted(list(_live), key=id):
+        engine._lock.acquire()
+        _held.append(engine._lock)
+
+
+def _after_fork() -> None:
+    while _held:
+        _held.pop().release()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork, after_in_child=_after_fork)
+
+
 class DurableEngine:
-    """A compiled ruleset loaded into durable-rules, safe to share between threads."""
+    """A compiled ruleset loaded into durable-rules, safe to share between threads (and across fork).
+
+    Raises:
+        EngineError: durable-rules could not build a ruleset (the compiler
+            should have refused it first; nothing is left behind).
+    """
 
     def __init__(self, compiled: CompiledRuleset):
         _tune_allocator()
@@ -86,16 +127,29 @@ class DurableEngine:
             for names in self._derives.values()
             for name in names
         }
+        self._handles: list[int] = []
+        self._finalizer = weakref.finalize(self, _free, self._handles)
+        self._finalizer.atexit = False  # at exit the process gives the memory back anyway
         serial = next(_names)
-        for kind in compiled.kinds():
-            chunks = []
-            for chunk in compiled.chunks(kind):
-                rules = json.loads(json.dumps(chunk["rules"]))  # the engine must never share our dicts
-                rules[SENTINEL] = {"pri": 65535, "all": [{"m": {"t": kind}}]}
-                handle = _dre.create_ruleset(f"{chunk['name']}-{serial}", json.dumps(rules, ensure_ascii=False))
-                chunks.append(_Chunk(handle, frozenset(_derived_used(chunk["rules"]))))
-            self._chunks[kind] = chunks
-            self.run(kind, {"t": kind})  # warm-up: the session slot has now run an action
+        try:
+            for kind in compiled.kinds():
+                chunks = []
+                for chunk in compiled.chunks(kind):
+                    rules = json.loads(json.dumps(chunk["rules"]))  # the engine must never share our dicts
+                    rules[SENTINEL] = {"pri": 65535, "all": [{"m": {"t": kind}}]}
+                    text = json.dumps(rules, ensure_ascii=False)
+                    handle = _dre.create_ruleset(f"{chunk['name']}-{serial}", text)
+                    self._handles.append(handle)
+                    chunks.append(_Chunk(handle, frozenset(_derived_used(chunk["rules"]))))
+                self._chunks[kind] = chunks
+                self.run(kind, {"t": kind})  # warm-up: the session slot has now run an action
+        except Exception as exc:
+            self._finalizer()
+            self._closed = True
+            if isinstance(exc, EngineError):
+                raise
+            raise EngineError(f"durable-rules could not build the rules: {type(exc).__name__}: {exc} ({_code(exc)})") from exc
+        _live.add(self)
 
     def run(self, kind: str, fact: dict[str, Any]) -> tuple[set[str], dict[str, list[str]]]:
         """Every rule that fires for `fact`, and each derived fact with the rules that derived it.
@@ -110,8 +164,9 @@ class DurableEngine:
         derived: dict[str, list[str]] = {}
         try:
             message = json.dumps({**fact, "sid": SESSION}, ensure_ascii=False, allow_nan=False)
-        except (TypeError, ValueError) as exc:
-            raise EngineError(f"the fact cannot be written as JSON: {exc}") from exc
+            message.encode("utf-8")  # a lone surrogate would fail inside the C call
+        except Exception as exc:  # noqa: BLE001 - whatever the value was, it is refused whole
+            raise EngineError(f"the fact cannot be written as JSON: {type(exc).__name__}: {_short(exc)}") from exc
         with self._lock:
             if self._closed:
                 raise EngineError("the rulebook is closed")
@@ -136,11 +191,11 @@ class DurableEngine:
                                     if other is not chunk and name in other.uses:
                                         pending[other].append(self._derived_json[name])
             except (_dre.error, MemoryError) as exc:
-                raise EngineError(f"durable-rules refused the fact: {exc} ({_code(exc)})") from exc
+                raise EngineError(f"durable-rules refused the fact: {_short(exc)} ({_code(exc)})") from exc
             except EngineError:
                 raise
             except Exception as exc:
-                raise EngineError(f"the rule engine failed: {type(exc).__name__}: {exc}") from exc
+                raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
             finally:
                 self._delete(started)
         return {self._rule_of[n] for n in fired}, derived
@@ -184,14 +239,9 @@ class DurableEngine:
         self._stale = stale
 
     def close(self) -> None:
-        """Free the rulesets (durable-rules keeps some memory regardless)."""
+        """Free the rulesets (durable-rules keeps some memory regardless); closing twice is harmless."""
         with self._lock:
-            for chunks in self._chunks.values():
-                for chunk in chunks:
-                    try:
-                        _dre.delete_ruleset(chunk.handle)
-                    except _dre.error:
-                        pass
+            self._finalizer()
             self._chunks = {}
             self._closed = True
 
@@ -213,6 +263,12 @@ def _derived_used(rules: dict[str, Any]) -> set[str]:
             if name != "m":
                 used.update(t["name"] for t in node["$and"] if "name" in t)
     return used
+
+
+def _short(exc: BaseException) -> str:
+    """An exception's text, cut so that a huge input never makes a huge message."""
+    text = str(exc)
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def _code(exc: BaseException) -> str:

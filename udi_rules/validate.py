@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,7 +29,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .catalogue import Catalogue
-from .conditions import All, Any_, Derived, Expr, Not, Test
+from .conditions import All, Any_, Derived, Expr, Not, Test, walk
 from .errors import Diagnostic, DiagnosticSink, Location, RulebookError
 from .facts import FACT_MODELS, PARTICIPANTS, FieldSpec, field_specs, resolve_participant
 from .model import (
@@ -45,7 +47,7 @@ from .model import (
 )
 from .prose import PlaceholderError, fill
 from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, suggest
-from .yaml_source import SourceMap, YamlProblems, load_yaml
+from .yaml_source import MAX_CHARS, SourceMap, YamlProblems, load_yaml
 
 MEMO_FILE = "IM-2011-013.txt"
 ROLE_PLACEHOLDERS = {"responsible_department", "forum", "specialist_department", "received_by"}
@@ -87,38 +89,162 @@ _ADAPTERS = {name: TypeAdapter(model) for name, model in SECTION_MODELS.items()}
 def load_rulebook(path: str | Path) -> CheckedRulebook:
     """Read and check every `*.yaml` under `path` (a folder or one file).
 
+    A file or folder that cannot be read, a link that leads nowhere and a
+    file that is not UTF-8 are diagnostics like any other, never skipped.
+
     Raises:
         RulebookError: with every diagnostic, sorted by place.
     """
     root = Path(path)
+    unread: list[Diagnostic] = []
     if root.is_dir():
-        files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        files = _rule_files(root, unread)
         memo_path = root / MEMO_FILE
     else:
-        files = [root] if root.exists() else []
+        files = [root] if root.exists() or root.is_symlink() else []
         memo_path = root.with_name(MEMO_FILE)
-    if not files:
+    if not files and not unread:
         raise RulebookError(
             [Diagnostic("no-rule-files", "fant ingen regelfiler (*.yaml)", "found no rule files (*.yaml)", Location(str(root)))]
         )
-    texts = {_display(p): p.read_text(encoding="utf-8") for p in files}
-    memo = memo_path.read_text(encoding="utf-8") if memo_path.is_file() else None
+    texts: dict[str, str] = {}
+    for file in files:
+        text = _read_text(file, unread)
+        if text is not None:
+            texts[_display(file)] = text
+    memo = _read_text(memo_path, unread) if memo_path.exists() or memo_path.is_symlink() else None
     # The digest names a file as the rules folder does, so it is the same from any working directory.
     names = {_display(p): (p.relative_to(root) if root.is_dir() else Path(p.name)).as_posix() for p in files}
-    return check_texts(texts, memo=memo, digest_names=names)
+    return check_texts(texts, memo=memo, unread=unread, digest_names=names)
+
+
+#: Bytes read from one file at most; `yaml_source.MAX_CHARS` reports a file past it with its place.
+_MAX_READ = MAX_CHARS * 4 + 4
+
+
+def _rule_files(root: Path, unread: list[Diagnostic]) -> list[Path]:
+    """Every `*.yaml`/`*.yml` under `root`, following links to folders once."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def refused(error: OSError) -> None:
+        unread.append(_unreadable(Path(error.filename or root), error, folder=True))
+
+    for folder, dirs, names in os.walk(root, onerror=refused, followlinks=True):
+        try:
+            info = os.stat(folder)
+        except OSError as error:
+            refused(error)
+            dirs.clear()
+            continue
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
+            dirs.clear()
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for name in names:
+            if name.endswith((".yaml", ".yml")):
+                found.append(Path(folder) / name)
+    return sorted(found)
+
+
+def _read_text(file: Path, unread: list[Diagnostic]) -> str | None:
+    """The file's text, or None with a diagnostic saying why it cannot be read."""
+    name = _display(file)
+    try:
+        if file.is_symlink() and not file.exists():
+            name = str(Path(_display(file.parent)) / file.name)  # the link's own name, not where it leads
+            target = os.readlink(file)
+            unread.append(
+                Diagnostic(
+                    "unreadable-file",
+                    f"filen er en lenke til `{target}`, som ikke finnes",
+                    f"the file is a link to `{target}`, which does not exist",
+                    Location(name, 1, 1),
+                    "rett lenken, eller slett den",
+                    "fix the link, or delete it",
+                )
+            )
+            return None
+        if not stat.S_ISREG(file.stat().st_mode):
+            unread.append(
+                Diagnostic(
+                    "unreadable-file",
+                    "dette er ikke en vanlig fil, så den kan ikke leses som regler",
+                    "this is not a regular file, so it cannot be read as rules",
+                    Location(name, 1, 1),
+                    "gi den et navn som ikke slutter på .yaml, eller flytt den",
+                    "give it a name that does not end in .yaml, or move it",
+                )
+            )
+            return None
+        with open(file, "rb") as stream:
+            data = stream.read(_MAX_READ)
+    except OSError as error:
+        unread.append(_unreadable(file, error))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if len(data) == _MAX_READ and error.start >= len(data) - 3:  # a letter cut where reading stopped
+            return data[: error.start].decode("utf-8")  # long enough for `yaml_source` to report its size
+        unread.append(_not_utf8(name, data, error))
+        return None
+
+
+def _unreadable(file: Path, error: OSError, *, folder: bool = False) -> Diagnostic:
+    reason = error.strerror or type(error).__name__
+    what_nb, what_en = ("mappen", "the folder") if folder else ("filen", "the file")
+    return Diagnostic(
+        "unreadable-file",
+        f"{what_nb} kan ikke leses: {reason}",
+        f"{what_en} cannot be read: {reason}",
+        Location(_display(file), 1, 1),
+        f"gi lesetilgang til {what_nb}, eller flytt den ut av regelmappen",
+        f"make {what_en} readable, or move it out of the rules folder",
+    )
+
+
+def _not_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> Diagnostic:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        where = Location(name, 1, 1)
+        nb, en = "filen er lagret som UTF-16", "the file is saved as UTF-16"
+    else:
+        before = data[: error.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        where = Location(name, line, len(before) - (before.rfind("\n") + 1) + 1)
+        byte = data[error.start]
+        nb = f"filen er ikke UTF-8: byten 0x{byte:02X} her hører til en annen tegnkoding (kanskje latin-1 eller Windows-1252)"
+        en = f"the file is not UTF-8: the byte 0x{byte:02X} here belongs to another encoding (perhaps latin-1 or Windows-1252)"
+    return Diagnostic(
+        "not-utf8",
+        nb,
+        en,
+        where,
+        "lagre filen på nytt med tegnkodingen UTF-8",
+        "save the file again with the encoding UTF-8",
+    )
 
 
 def check_texts(
-    texts: dict[str, str], *, memo: str | None = None, digest_names: dict[str, str] | None = None
+    texts: dict[str, str],
+    *,
+    memo: str | None = None,
+    unread: Iterable[Diagnostic] = (),
+    digest_names: dict[str, str] | None = None,
 ) -> CheckedRulebook:
     """Check rule files given as {file name: YAML text}.
 
+    `unread` are diagnostics for files that could not be read; any name may
+    have been defined in them, so no reference is reported unknown.
     `digest_names` gives each file's name inside its rules folder, for the
     digest; without it the names in `texts` are used.
     """
     sink = DiagnosticSink()
     entries: list[_Entry] = []
     missing = _Missing()
+    sink.extend(unread)
+    missing.everything = bool(sink.items)
     for name in sorted(texts):
         entries.extend(_read_file(name, texts[name], sink, missing))
     catalogue, rules = _resolve(entries, memo, sink, missing)
@@ -275,6 +401,10 @@ def _resolve(
     _fill_prose(kept, catalogue, sink)
     _check_forum_names(kept, catalogue, sink)
     _check_memo(kept, sink)
+    _check_department_count(kept, sink)
+    for entry in kept:
+        if entry.section == "roles":
+            _check_role_name(entry, sink)
     memo_words = _normalise(memo) if memo else None
     for entry in kept:
         if entry.section == "duties":
@@ -365,6 +495,51 @@ def _check_forum_names(entries: list[_Entry], catalogue: Catalogue, sink: Diagno
                         f"navnet `{alias}` brukes allerede av forumet `{other}`",
                         f"the name `{alias}` is already used by the forum `{other}`",
                         entry.at("aliases", i - 1) if i else entry.at("id"),
+                    )
+                )
+
+
+#: Properties one fact may have in durable-rules (`t` and the session id included): it
+#: refuses a fact with more (error 302), and each department is one property per field
+#: that lists departments (`compile.CompiledRuleset.encode`).
+MAX_FACT_PROPERTIES = 253
+
+
+def fact_properties(kind: str, departments: int) -> int:
+    """How many properties the compiled form of a `kind` fact can have, `t` and the session id included."""
+    width = {"departments": departments, "participants": departments + len(PARTICIPANTS)}
+    return 2 + sum(width.get(spec.type, 1) for spec in field_specs(kind).values())
+
+
+def _check_department_count(entries: list[_Entry], sink: DiagnosticSink) -> None:
+    departments = [e for e in entries if e.section == "departments"]
+    most = len(departments)
+    while most and any(fact_properties(kind, most) > MAX_FACT_PROPERTIES for kind in FACT_MODELS):
+        most -= 1
+    if len(departments) > most:
+        sink.add(
+            Diagnostic(
+                "too-many-departments",
+                f"for mange avdelinger ({len(departments)}, høyst {most}): regelmotoren kan ikke ta imot "
+                "et møte med flere, fordi hver avdeling blir et eget felt",
+                f"too many departments ({len(departments)}, at most {most}): the rule engine cannot take "
+                "a meeting with more, because each department becomes a field of its own",
+                departments[most].at("id"),
+                "slå sammen eller fjern avdelinger",
+                "merge or remove departments",
+            )
+        )
+
+
+def _check_role_name(entry: _Entry, sink: DiagnosticSink) -> None:
+    """A role's name may only ask for what every meeting has (`ROLE_PLACEHOLDERS`)."""
+    for lang in ("nb", "en"):
+        for placeholder in PLACEHOLDER.findall(getattr(entry.item.name, lang)):  # type: ignore[attr-defined]
+            if placeholder not in ROLE_PLACEHOLDERS:
+                sink.add(
+                    _unknown(
+                        "unknown-placeholder", "plassholder", "placeholder", placeholder,
+                        sorted(ROLE_PLACEHOLDERS), entry.at("name", lang),
                     )
                 )
 
@@ -566,20 +741,68 @@ def _check_quote(
     )
 
 
+#: Windows of the memo compared closely with a wrong quote, at most.
+_CANDIDATES = 40
+#: Longer parts are compared word by word: letter by letter costs their length squared.
+_LETTERWISE_CHARS = 600
+
+
 def _nearest_passage(part: str, memo_words: str) -> str | None:
-    """The stretch of the memo, as many words long as `part`, that reads most like it."""
+    """The stretch of the memo, as many words long as `part`, that reads most like it.
+
+    The closeness is difflib's ratio (letter by letter, or word by word for a
+    long part). Each window's upper bound on it (the letters or words it
+    shares with `part`) is counted in one pass over the memo; windows are then
+    compared best bound first, and the search stops as soon as no remaining
+    bound can beat the best ratio found, so a long or wrong quote costs about
+    one reading of the memo instead of one comparison per word of it.
+    """
     words = memo_words.split(" ")
-    size = len(part.split(" "))
+    size = min(len(part.split(" ")), len(words))
+    letterwise = len(part) <= _LETTERWISE_CHARS
+    wanted: Any = part if letterwise else part.split(" ")
+    bounds = _window_bounds(words, wanted, size, letterwise)
     matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(part)
-    best, best_ratio = None, 0.0
-    for start in range(max(1, len(words) - size + 1)):
-        matcher.set_seq1(" ".join(words[start : start + size]))
-        if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
-            ratio = matcher.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = matcher.a, ratio
-    return best if best_ratio >= 0.75 else None
+    matcher.set_seq2(wanted)
+    best, best_ratio, best_start = None, 0.75, len(bounds)
+    for tried, start in enumerate(sorted(range(len(bounds)), key=lambda s: (-bounds[s], s))):
+        if bounds[start] < best_ratio or tried == _CANDIDATES:
+            break
+        window = words[start : start + size]
+        matcher.set_seq1(" ".join(window) if letterwise else window)
+        ratio = matcher.ratio()
+        if ratio > best_ratio or (ratio == best_ratio and start < best_start):
+            best, best_ratio, best_start = " ".join(window), ratio, start
+    return best
+
+
+def _window_bounds(words: list[str], wanted: Any, size: int, letterwise: bool) -> list[float]:
+    """difflib's `quick_ratio` of every window of `size` words against `wanted`, in one sliding pass."""
+    units = [list(w) for w in words] if letterwise else [[w] for w in words]
+    need: dict[str, int] = {}
+    for unit in (wanted.replace(" ", "") if letterwise else wanted):
+        need[unit] = need.get(unit, 0) + 1
+    spaces = min(size - 1, wanted.count(" ")) if letterwise else 0  # every window has size - 1 spaces
+    have: dict[str, int] = {}
+    shared = length = 0
+    bounds = []
+    for end, unit in enumerate(units):
+        for item in unit:
+            count = have.get(item, 0)
+            if count < need.get(item, 0):
+                shared += 1
+            have[item] = count + 1
+        length += len(unit)
+        if end >= size:
+            for item in units[end - size]:
+                have[item] -= 1
+                if have[item] < need.get(item, 0):
+                    shared -= 1
+            length -= len(units[end - size])
+        if end >= size - 1:
+            total = length + (size - 1 if letterwise else 0) + len(wanted)
+            bounds.append(2.0 * (shared + spaces) / total if total else 1.0)
+    return bounds
 
 
 class _ConditionChecker:
@@ -596,7 +819,7 @@ class _ConditionChecker:
             return Any_(tuple(self._children(node.any, path + ("any",), negated)))
         if isinstance(node, NotOf):
             inner = self.convert(node.not_, path + ("not",), not negated)
-            return Not(inner) if inner is not None else None
+            return _negate(inner) if inner is not None else None
         if isinstance(node, DerivedRef):
             return self._derived(node.derived, path, negated)
         tests: list[Expr] = []
@@ -808,6 +1031,21 @@ class _ConditionChecker:
 
 
 _BAD = object()
+
+
+def _negate(expr: Expr) -> Expr:
+    """`not expr`, without double negation, and pushed inside `all`/`any` that hold derived facts.
+
+    A derived fact can only be required, never negated (that is reported
+    where it is written); so after this, `not` never has a derived fact
+    under it, which is the form the compiler splits into durable rules.
+    """
+    if isinstance(expr, Not):
+        return expr.item
+    if isinstance(expr, (All, Any_)) and any(isinstance(e, Derived) for e in walk(expr)):
+        flipped = tuple(_negate(item) for item in expr.items)
+        return Any_(flipped) if isinstance(expr, All) else All(flipped)
+    return Not(expr)
 
 
 def _words(options: tuple[str, ...], joiner: str = "eller") -> str:

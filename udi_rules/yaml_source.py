@@ -34,8 +34,48 @@ _CORE_SCHEMA = [
 ]
 
 
+#: Characters one rule file may hold. The shipped files hold about 25,000; PyYAML reads
+#: about 120 KB a second, so this keeps the slowest possible file to a few seconds.
+MAX_CHARS = 256 * 1024
+#: Nesting levels of lists and mappings. PyYAML composes recursively and overflows
+#: Python's stack at about 350 levels; a rule needs perhaps ten.
+MAX_DEPTH = 64
+#: Lists, mappings and values one file may hold as written, before aliases are expanded.
+MAX_NODES = 50_000
+
+
+class _TooBig(Exception):
+    """Raised from inside the composer, which has no other way to stop early."""
+
+    def __init__(self, what: str, mark: yaml.Mark):
+        self.what = what
+        self.mark = mark
+
+
 class _CoreSchemaLoader(yaml.SafeLoader):
-    """SafeLoader that resolves plain scalars by the YAML 1.2 core schema only."""
+    """SafeLoader that resolves plain scalars by the YAML 1.2 core schema only.
+
+    It also stops composing at `MAX_DEPTH` levels and `MAX_NODES` nodes, so a
+    hostile file ends in a diagnostic instead of a `RecursionError` or minutes
+    of work.
+    """
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        self._nodes += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooBig("depth", self.peek_event().start_mark)
+            if self._nodes > MAX_NODES:
+                raise _TooBig("nodes", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _CoreSchemaLoader.yaml_implicit_resolvers = {}
@@ -97,8 +137,14 @@ def load_yaml(text: str, file: str) -> LoadedYaml:
     Raises:
         YamlProblems: syntax errors, duplicate keys, tags, several documents.
     """
+    if len(text) > MAX_CHARS:
+        raise YamlProblems([_too_long(text, file)])
     try:
         nodes = list(yaml.compose_all(text, Loader=_CoreSchemaLoader))
+    except _TooBig as exc:
+        raise YamlProblems([_too_big(exc, file)]) from None
+    except RecursionError:  # a deep structure the depth bound did not see; never expected
+        raise YamlProblems([_too_big(_TooBig("depth", yaml.Mark(file, 0, 0, 0, None, None)), file)]) from None
     except yaml.MarkedYAMLError as exc:
         raise YamlProblems([_syntax_diagnostic(exc, file)]) from None
     except yaml.reader.ReaderError as exc:
@@ -117,6 +163,44 @@ def load_yaml(text: str, file: str) -> LoadedYaml:
     if builder.problems:
         raise YamlProblems(builder.problems)
     return LoadedYaml(data, source)
+
+
+def _nb(number: int) -> str:
+    """A number as bokmål writes it: 262 144."""
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def _too_long(text: str, file: str) -> Diagnostic:
+    line = text.count("\n", 0, MAX_CHARS) + 1
+    return Diagnostic(
+        "yaml-too-large",
+        f"filen er for stor ({_nb(len(text))} tegn, høyst {_nb(MAX_CHARS)}); den er for lang fra og med denne linjen",
+        f"the file is too large ({len(text):,} characters, at most {MAX_CHARS:,}); it is too long from this line on",
+        Location(file, line, 1),
+        "del reglene over flere filer",
+        "split the rules over several files",
+    )
+
+
+def _too_big(exc: _TooBig, file: str) -> Diagnostic:
+    where = Location(file, exc.mark.line + 1, exc.mark.column + 1)
+    if exc.what == "depth":
+        return Diagnostic(
+            "yaml-too-deep",
+            f"lister og mappinger står mer enn {MAX_DEPTH} nivåer inni hverandre her",
+            f"lists and mappings are nested more than {MAX_DEPTH} levels deep here",
+            where,
+            "gjør strukturen flatere; en regel trenger sjelden mer enn ti nivåer",
+            "make the structure flatter; a rule seldom needs more than ten levels",
+        )
+    return Diagnostic(
+        "yaml-too-large",
+        f"filen har for mange verdier (over {_nb(MAX_NODES)}); grensen nås her",
+        f"the file holds too many values (over {MAX_NODES:,}); the limit is reached here",
+        where,
+        "del reglene over flere filer",
+        "split the rules over several files",
+    )
 
 
 def _several_documents(text: str, file: str) -> Diagnostic:
