@@ -135,7 +135,8 @@ CASES: dict[str, Case] = {
             **{
                 "organisation.yaml": (ROOT / "rules" / "organisation.yaml")
                 .read_text(encoding="utf-8")
-                .replace("avdelingen som fikk henvendelsen,", "\"avdelingen {invitation_received_by}\",", 1)
+                .replace("{nb: \"{received_by} (avdelingen som fikk henvendelsen)\"",
+                         "{nb: \"{invitation_received_by} (avdelingen som fikk henvendelsen)\"", 1)
             }
         )
     ),

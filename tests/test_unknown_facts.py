@@ -221,3 +221,22 @@ def test_minutes_that_never_come_leave_the_report_due_at_the_outer_limit(ruleboo
     assert report.deadline == date(2027, 4, 14)
     assert decision.by_rule("4.1-intern-rapport-vedlegg").deadline == date(2027, 5, 20)
     assert report.deadline < date(2027, 3, 3) + timedelta(days=60)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        ({"delegation": ["UDI"] * 1_000_000}, "delegation", "for mange elementer"),
+        ({"departments_concerned": ["ASA"] * 1_000}, "departments_concerned", "for mange elementer"),
+        ({"forum": "EM\udc80N"}, "forum", "ugyldige tegn"),
+        ({"last_day": "9999-12-20"}, "last_day", "mellom 2000 og 2200"),
+        ({"topic": "x" * 100_000}, "topic", "for lang"),
+    ],
+)
+def test_hostile_facts_give_a_short_located_error(rulebook: Rulebook, changes, field, words):
+    from udi_rules import InvalidFacts
+
+    with pytest.raises(InvalidFacts) as raised:
+        rulebook.evaluate(meeting(**changes))
+    assert raised.value.fields == [field]
+    assert words in str(raised.value) and len(str(raised.value)) < 400

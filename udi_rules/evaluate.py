@@ -84,6 +84,8 @@ _FACT_MESSAGES = {
     "date_from_datetime_inexact": ("skal være en dato uten klokkeslett", "must be a date without a time"),
     "string_too_short": ("kan ikke være tom", "cannot be empty"),
     "string_too_long": ("er for lang", "is too long"),
+    "too_long": ("har for mange elementer (høyst 100)", "has too many items (at most 100)"),
+    "string_unicode": ("har ugyldige tegn", "has invalid characters"),
     "greater_than_equal": ("er for liten", "is too small"),
     "less_than_equal": ("er for stor", "is too large"),
 }
