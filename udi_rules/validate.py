@@ -47,6 +47,8 @@ from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, sugges
 from .yaml_source import SourceMap, YamlProblems, load_yaml
 
 MEMO_FILE = "IM-2011-013.txt"
+#: Files in the rules folder that are not rule files: what `udi-rules verify` has been told to accept.
+NOT_RULE_FILES = frozenset({"verify-accepted.yaml"})
 ROLE_PLACEHOLDERS = {"responsible_department", "forum", "specialist_department", "received_by"}
 TITLE_PLACEHOLDERS = {"forum", "topic", "responsible_department"}
 
@@ -91,7 +93,9 @@ def load_rulebook(path: str | Path) -> CheckedRulebook:
     """
     root = Path(path)
     if root.is_dir():
-        files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        files = sorted(
+            p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file() and p.name not in NOT_RULE_FILES
+        )
         memo_path = root / MEMO_FILE
     else:
         files = [root] if root.exists() else []
