@@ -27,6 +27,7 @@ schema: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_engine.py
+	$(PY) benchmarks/bench_verify.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
