@@ -63,3 +63,34 @@ def test_an_example_meeting_said_in_sentences_reads_back_as_the_same_meeting(rul
             assert {k: v for k, v in back.items() if k != "topic"} == {k: v for k, v in original.items() if k != "topic"}, sentences
             said_back += 1
     assert said_back > 1000
+
+
+def test_the_fact_space_judges_each_rule_as_the_engine_decides_it(rulebook: Rulebook):
+    """What verify and diff say a rule does in a class is what `Rulebook.evaluate` gives for its example."""
+    from udi_rules.tools.fact_space import Judge
+
+    book = rulebook.checked
+    space, judge = FactSpace([book]), Judge(book)
+    compared = 0
+    for rule in book.rules:
+        kind = rule.rule.applies_to
+        points = list(space.points(kind, space.reads(rule, book), space.group(rule, book)))
+        for point in points[:: max(1, len(points) // 40)]:
+            seen = judge.seen(rule.rule.id, point.values)
+            decision = rulebook.evaluate(point.facts, kind=kind)
+            if rule.rule.then.duty is None:
+                derived = {r for d in decision.derived for r in d.derived_by}
+                assert (seen.outcome is True) == (rule.rule.id in derived), (rule.rule.id, point.facts)
+                continue
+            applies = {c.rule_id: c for c in decision.conclusions}
+            maybe = {c.rule_id: c for c in decision.conditional}
+            expected = True if rule.rule.id in applies else None if rule.rule.id in maybe else False
+            assert seen.outcome == expected, (rule.rule.id, point.facts)
+            conclusion = applies.get(rule.rule.id) or maybe.get(rule.rule.id)
+            if conclusion is not None and conclusion.deadline_detail is not None:
+                detail = conclusion.deadline_detail
+                assert seen.deadline is not None
+                assert (seen.deadline.due, seen.deadline.earliest, seen.deadline.latest) == (
+                    detail.due, detail.earliest, detail.latest)
+            compared += 1
+    assert compared > 400
