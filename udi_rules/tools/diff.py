@@ -346,7 +346,10 @@ def rules_at_revision(revision: str, rules: Path, into: Path) -> Path:
         raise GitError(f"kan ikke lese `{rules}` ved revisjonen `{revision}` fra git: {detail.strip()}",
                        f"cannot read `{rules}` at revision `{revision}` from git: {detail.strip()}") from None
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.11.4 and later refuse paths that leave `into`
+            tar.extractall(into, filter="data")
+        else:  # pragma: no cover - git archive writes only paths inside the folder
+            tar.extractall(into)
     return into / relative
 
 

@@ -140,7 +140,13 @@ class FactSpace:
         """One representative value per class of the field; None stands for unknown (or absent).
 
         With `rules`, only their tests split the field (the classes of a group); else every rule's.
+        The ordinary value comes first, so the first classes of a group are the plainest meetings.
         """
+        found = self._classes(kind, name, rules)
+        ordinary = ORDINARY[kind].get(name, _MISSING)
+        return tuple(sorted(found, key=lambda value: value != ordinary))
+
+    def _classes(self, kind: str, name: str, rules: Iterable[CheckedRule] | None) -> tuple[Any, ...]:
         spec = field_specs(kind)[name]
         if rules is None:
             tests = self._tests.get((kind, name), [])

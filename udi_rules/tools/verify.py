@@ -6,10 +6,11 @@ walks every class of meeting, request and year the rules can tell apart
 
     never-applies      a rule that applies to no meeting at all
     duplicate          a rule whose conclusion another rule always draws as well
-    kind-conflict      one duty concluded as two kinds at once («skal» and «skal vurderes»)
+    kind-conflict      one duty concluded as two kinds at once («skal» and «skal vurderes»): the rule
+                       language has no negated duty, so this is the contradiction it can express
     two-deadlines      one document (same template or title) due on two dates
     two-holders        one document held by two different roles
-    duty-unused        a duty no rule concludes
+    duty-unused        a duty no rule concludes, or only rules that never apply
     derived-unused     a derived fact no rule reads
     derived-underived  a derived fact no rule derives
     provision-orphan   a provision with no rule and no `not_a_rule` reason
@@ -167,7 +168,7 @@ class Verifier:
             if finding:
                 found.append(finding)
         found += self._pairs(applying)
-        found += self._catalogue()
+        found += self._catalogue(applying)
         return found
 
     def _points(self, rules: list[CheckedRule]) -> list[Point]:
@@ -284,15 +285,22 @@ class Verifier:
             ))
         return found
 
-    def _catalogue(self) -> list[Finding]:
+    def _catalogue(self, applying: dict[str, bool]) -> list[Finding]:
         found = []
         catalogue = self.book.catalogue
         concluded = {c.rule.then.duty for c in self.book.rules}
+        produced = {c.rule.then.duty for c in self.book.rules if applying[c.rule.id]}
         for duty in catalogue.duties:
+            where = self._places.get(("duties", duty), Location(self.book.files[0]))
             if duty not in concluded:
                 found.append(Finding(
-                    "duty-unused", duty, self._places.get(("duties", duty), Location(self.book.files[0])),
-                    f"ingen regel gir plikten `{duty}`", f"no rule concludes the duty `{duty}`",
+                    "duty-unused", duty, where, f"ingen regel gir plikten `{duty}`", f"no rule concludes the duty `{duty}`",
+                ))
+            elif duty not in produced:
+                found.append(Finding(
+                    "duty-unused", duty, where,
+                    f"plikten `{duty}` gis bare av regler som aldri gjelder",
+                    f"the duty `{duty}` is concluded only by rules that never apply",
                 ))
         read = {n.name for c in self.book.rules for n in walk(c.expr) if isinstance(n, Derived)}
         derived = {name for c in self.book.rules for name in c.rule.then.derive}
