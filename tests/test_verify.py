@@ -70,7 +70,7 @@ def test_each_broken_rulebook_gives_exactly_its_findings_with_place_and_exit_1(n
         assert finding["message"]["nb"] and finding["message"]["en"]
 
 
-@pytest.mark.parametrize("name", ["aldri", "dobbel", "motstrid-art", "to-frister", "to-innehavere"])
+@pytest.mark.parametrize("name", ["aldri", "dobbel", "motstrid-art", "to-frister", "to-innehavere", "ubrukt-avledet"])
 def test_the_example_meeting_of_a_finding_evaluates_to_show_it(name: str):
     code, report = verify_json(f"tests/fixtures/verify/{name}")
     finding = next(f for f in report["findings"] if f["example"] is not None)
@@ -78,6 +78,9 @@ def test_the_example_meeting_of_a_finding_evaluates_to_show_it(name: str):
     applying = set(decision.rule_ids)
     if finding["code"] == "never-applies":
         assert finding["subject"] not in applying
+    elif finding["code"] == "derived-unused":
+        assert [d.id for d in decision.derived] == [finding["subject"]]
+        assert not any(r.derived for c in decision.conclusions for r in c.reasons)
     else:
         assert set(finding["rules"]) <= applying
         first, second = (decision.by_rule(r) for r in finding["rules"])

@@ -312,10 +312,16 @@ class Verifier:
                     f"ingen regel utleder faktumet `{name}`", f"no rule derives the fact `{name}`",
                 ))
             if name not in read:
-                found.append(Finding(
+                finding = Finding(
                     "derived-unused", name, where,
                     f"ingen regel bruker det avledede faktumet `{name}`", f"no rule uses the derived fact `{name}`",
-                ))
+                )
+                deriver = next((c for c in self.book.rules if name in c.rule.then.derive and applying[c.rule.id]), None)
+                if deriver is not None:  # a meeting where it is derived, and nothing follows from it
+                    point = next(p for p in self._points([deriver]) if self.judge.outcome(deriver, p.values) is True)
+                    finding.rules, finding.fact_kind, finding.example = (deriver.rule.id,), deriver.rule.applies_to, point.facts
+                    finding.then = [f"gjelder «{deriver.rule.title.nb}»"]
+                found.append(finding)
         encoded = set()
         for checked in self.book.rules:
             if checked.rule.citation.provision:
