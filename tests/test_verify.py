@@ -44,7 +44,19 @@ BROKEN = {
         ("derived-unused", "leader_meeting", "regler.yaml:13"),
     ],
     "bestemmelse-uten-regel": [("provision-orphan", "4.1-2", "regler.yaml:13")],
+    "sammenligning": [("duty-unused", "plan", "regler.yaml:10"), ("never-applies", "2.1-for-meldingen", "regler.yaml:22")],
 }
+
+
+def test_dates_and_numbers_split_at_the_bounds_of_every_comparison():
+    from datetime import date
+
+    from udi_rules.tools.fact_space import FactSpace
+    from udi_rules.validate import load_rulebook
+
+    space = FactSpace([load_rulebook(FIXTURES / "sammenligning")])
+    assert space.classes("meeting", "first_day") == (date(2027, 5, 31), date(2027, 6, 1), date(2027, 6, 2))
+    assert space.classes("year", "year") == (2010, 2011, 2012)
 
 
 def test_the_real_rulebook_is_clean_over_the_whole_fact_space():
