@@ -362,7 +362,7 @@ def verify(rules: Path | None, fmt: str, lang: str, scenario_dir: Path | None) -
 
 @cli.command()
 @_HELP
-@click.argument("folders", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("folders", nargs=-1, metavar="[OLD] [NEW]", type=click.Path(path_type=Path))
 @click.option("--git", "revision", default=None, metavar="REV",
               help="sammenlign regelmappen ved en git-revisjon med arbeidskopien / "
               "compare the rules folder at a git revision with the working tree")
