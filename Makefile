@@ -30,6 +30,7 @@ docs: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_engine.py
+	$(PY) benchmarks/bench_verify.py
 
 # Long runs outside `make test` (which runs short versions of both).
 # fuzz: any rule file ends in a rulebook or located diagnostics, any facts in a decision or InvalidFacts.

@@ -50,6 +50,8 @@ from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, sugges
 from .yaml_source import MAX_CHARS, SourceMap, YamlProblems, load_yaml
 
 MEMO_FILE = "IM-2011-013.txt"
+#: Files in the rules folder that are not rule files: what `udi-rules verify` has been told to accept.
+NOT_RULE_FILES = frozenset({"verify-accepted.yaml"})
 ROLE_PLACEHOLDERS = {"responsible_department", "forum", "specialist_department", "received_by"}
 TITLE_PLACEHOLDERS = {"forum", "topic", "responsible_department"}
 
@@ -98,7 +100,7 @@ def load_rulebook(path: str | Path) -> CheckedRulebook:
     root = Path(path)
     unread: list[Diagnostic] = []
     if root.is_dir():
-        files = _rule_files(root, unread)
+        files = [p for p in _rule_files(root, unread) if p.name not in NOT_RULE_FILES]
         memo_path = root / MEMO_FILE
     else:
         files = [root] if root.exists() or root.is_symlink() else []

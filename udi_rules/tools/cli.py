@@ -389,6 +389,115 @@ def steps(fmt: str, lang: str) -> int:
     return OK
 
 
+# --- verify ---------------------------------------------------------------------------
+
+
+@cli.command()
+@_HELP
+@click.argument("rules", required=False, type=click.Path(path_type=Path))
+@_FORMAT
+@_lang_option("both")
+@click.option(
+    "--write-scenario", "scenario_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="skriv hvert funn som et norsk scenario i denne mappen / write each finding as a Norwegian scenario here",
+)
+def verify(rules: Path | None, fmt: str, lang: str, scenario_dir: Path | None) -> int:
+    """Verifiser regelboka over hele faktarommet / verify the rulebook over the whole fact space.
+
+    Regler som aldri gjelder, regler en annen regel alltid gjentar, motstridende konklusjoner
+    (art, frist, hvem), plikter og avledede fakta ingen regel bruker, bestemmelser uten regel og
+    grunn. Hvert funn har et eksempelmøte. Godtatte funn står i verify-accepted.yaml. Avslutter
+    med 0 uten funn og 1 med funn.
+
+    Rules that never apply, rules another rule always repeats, conflicting conclusions (kind,
+    deadline, holder), duties and derived facts no rule uses, provisions with neither rule nor
+    reason. Each finding has an example meeting. Accepted findings are in verify-accepted.yaml.
+    Exits 0 without findings and 1 with findings.
+    """
+    from .verify import render, verify as run_verify, write_scenarios
+
+    path = rules or default_rules_path()
+    try:
+        report = run_verify(path)
+    except RulebookError as error:
+        return _rules_invalid(error, fmt, lang)
+    written = write_scenarios(report, scenario_dir, path) if scenario_dir is not None else []
+    if fmt == "json":
+        _echo_json({**report.to_dict(), "scenarios": [str(p) for p in written]})
+    else:
+        click.echo(render(report, lang), nl=False)
+        for p in written:
+            _echo(lang, f"skrev {p}", f"wrote {p}", both=f"skrev [wrote] {p}")
+    return OK if report.ok else FINDINGS
+
+
+# --- diff -----------------------------------------------------------------------------
+
+
+@cli.command()
+@_HELP
+@click.argument("folders", nargs=-1, metavar="[OLD] [NEW]", type=click.Path(path_type=Path))
+@click.option("--git", "revision", default=None, metavar="REV",
+              help="sammenlign regelmappen ved en git-revisjon med arbeidskopien / "
+              "compare the rules folder at a git revision with the working tree")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="utdata som tekst, JSON eller Markdown (til en gjennomgang) / output as text, JSON or Markdown")
+@_lang_option("nb")
+@click.option("--features", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="scenarioene; standard: features/ ved siden av NEW / the scenarios; default: features/ beside NEW")
+@click.option("--examples", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="eksempelfaktaene; standard: examples/ ved siden av NEW / the example facts; default: beside NEW")
+def diff(folders: tuple[Path, ...], revision: str | None, fmt: str, lang: str, features: Path | None,
+         examples: Path | None) -> int:
+    """Hvilke møter en endring av reglene endrer / which meetings an edit of the rules changes.
+
+    \b
+    udi-rules diff OLD NEW       to regelmapper [two rule folders]
+    udi-rules diff --git REV     rules/ ved REV mot arbeidskopien [rules/ at REV against the working tree]
+    udi-rules diff --git REV NEW
+
+    Over hele faktarommet, scenarioene i features/ og eksemplene i examples/: møtene som får en
+    annen konklusjon, innehaver eller frist, per regel med noen eksempelmøter (og begge datoene
+    når en frist flyttes). Avslutter med 0 også når noe endres; se «changed» i JSON.
+
+    Over the whole fact space, the scenarios and the examples: the meetings that get another
+    conclusion, holder or deadline, per rule with a few example meetings (and both dates when a
+    deadline moves). Exits 0 also when something changes; see "changed" in the JSON.
+    """
+    from . import diff as impact_of
+    from .scenarios import features_beside
+
+    wanted = 1 if revision else 2
+    if len(folders) > wanted or (not revision and len(folders) != 2):
+        raise click.UsageError(
+            "skriv OLD og NEW, eller --git REV [NEW] [give OLD and NEW, or --git REV [NEW]]"
+        )
+    new = folders[-1] if folders else default_rules_path()
+    beside = [new, *folders[:-1], default_rules_path()]  # NEW's checkout first, then OLD's, then this one
+    if features is None:
+        features = next((f for f in map(features_beside, beside) if f is not None), None)
+    if examples is None:
+        found = [(p if p.is_dir() else p.parent).parent / "examples" for p in beside]
+        examples = next((p for p in found if p.is_dir()), None)
+    try:
+        if revision:
+            impact = impact_of.git_diff(revision, new, features=features, examples=examples)
+        else:
+            impact = impact_of.diff(folders[0], new, features=features, examples=examples)
+    except impact_of.GitError as error:
+        _echo(lang, error.nb, error.en, both=str(error), err=True)
+        return USAGE
+    except RulebookError as error:
+        return _rules_invalid(error, "json" if fmt == "json" else "text", lang)
+    if fmt == "json":
+        click.echo(impact_of.render_json(impact))
+    elif fmt == "markdown":
+        click.echo(impact_of.render_markdown(impact), nl=False)
+    else:
+        click.echo(impact_of.render_text(impact, lang), nl=False)
+    return OK
+
+
 # --- shared ---------------------------------------------------------------------------
 
 
