@@ -31,6 +31,7 @@ from .. import __version__
 from ..errors import Diagnostic, InvalidFacts, RulebookError
 from ..rulebook import Rulebook, default_rules_path
 from ..yaml_source import YamlProblems, load_yaml
+from ..followup import commands as followup_commands
 from . import steps as step_vocabulary
 
 OK, RULES_INVALID, FACTS_INVALID, CRASHED, USAGE, INTERRUPTED = 0, 1, 2, 3, 64, 130
@@ -316,6 +317,12 @@ def steps(fmt: str, lang: str) -> int:
 
 
 # --- shared ---------------------------------------------------------------------------
+
+
+# --- status, register, calendar: follow-up over time (udi_rules.followup) ---------------
+
+for _command in followup_commands.COMMANDS:
+    cli.add_command(_command)
 
 
 def _langs(lang: str) -> tuple[str, ...]:
