@@ -434,10 +434,13 @@ def _check_order(event: _Event, meeting: Meeting, path: tuple[Any, ...], reader:
 def _check_learned(event: FactsLearned, facts: Meeting | Request, path: tuple[Any, ...], reader: _Reader) -> None:
     model = type(facts)
     fields = field_specs(facts.kind)
-    for key in event.facts:
+    unknown = [key for key in event.facts if key not in model.model_fields]
+    for key in unknown:
         if key not in model.model_fields:
             reader.add("unknown-fact", path + ("facts", key), "ukjent faktum", "unknown fact",
                        did_you_mean(key, [f for f in fields if f in model.model_fields]), key=True)
+    if unknown:
+        return
     try:
         model.model_validate({**facts.model_dump(exclude_none=True), **event.facts})
     except ValidationError as error:

@@ -78,7 +78,9 @@ class FormCheck:
         self.catalogue = catalogue
         duty = catalogue.duties.get(conclusion.duty_id)
         ids = [conclusion.citation.provision, *(getattr(duty, "provisions", None) or [])]
-        self.provisions = [catalogue.provisions[p] for p in ids if p and p in catalogue.provisions]
+        section = conclusion.citation.section
+        ids += [p.id for p in catalogue.provisions.values() if p.section == section]  # then the rest of the section
+        self.provisions = [catalogue.provisions[p] for p in dict.fromkeys(ids) if p and p in catalogue.provisions]
         self.findings: list[Finding] = []
 
     def _quote(self, *keys: str) -> tuple[str, str, str | None]:
@@ -134,7 +136,7 @@ class FormCheck:
             else:
                 nb, en = f"ingen kopi til {party.name.nb}", f"no copy to {party.name.en}"
                 keys = (re.sub(r"\s*\(.*?\)", "", party.name.nb), "kopi")
-            self.add(f"missing-{field[:-1] if field.endswith('s') else field}", field, nb, en,
+            self.add("missing-recipient" if field == "recipients" else "missing-copy", field, nb, en,
                      party.name.nb, ", ".join(actual) or "(ingen)", *keys)
 
     def minutes(self, attached: bool | None, minutes_on: date | None, filed_on: date, what: tuple[str, str]) -> None:
@@ -144,7 +146,7 @@ class FormCheck:
         self.add("minutes-not-attached", "minutes_attached",
                  f"det offisielle referatet forelå {minutes_on}, men er ikke lagt ved {what[0]}",
                  f"the official minutes were available on {minutes_on} but are not attached to {what[1]}",
-                 "vedlagt", "ikke vedlagt", "vedlegg")
+                 "vedlagt", "ikke vedlagt", f"vedlegg til {what[0]}", "vedlegg")
 
 
 def check_report(event: Any, conclusion: Conclusion, catalogue: Catalogue, minutes_on: date | None) -> list[Finding]:

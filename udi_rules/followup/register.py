@@ -117,21 +117,37 @@ def read_csv(path: str | Path) -> tuple[list[tuple[str, Case | YearRecord]], lis
                 else:
                     facts[name] = _cell(name, value)
             case_id = row.get("id") or f"{path.stem}-{row_no}"
+            bad: list[tuple[str, str, str]] = []
+            meeting = None
             try:
                 meeting = Meeting.model_validate(facts)
-                case = Case(id=case_id, meeting=meeting,
-                            events=[MEETING_EVENTS[e["event"]].model_validate(e) for e in events])
             except ValidationError as error:
-                for item in error.errors(include_url=False):
-                    name = str(item["loc"][-1] if item["loc"] else "")
-                    if name not in columns and item["loc"] and item["loc"][0] in columns:
-                        name = str(item["loc"][0])
-                    col = columns.index(name) + 1 if name in columns else 0
-                    problems.append(Diagnostic("invalid-cell", f"rad {row_no}, `{name}`: {item['msg']}",
-                                               f"row {row_no}, `{name}`: {item['msg']}", Location(str(path), row_no, col)))
+                bad += [(str(e["loc"][0]) if e["loc"] else "", e["msg"], e["type"]) for e in error.errors(include_url=False)]
+            parsed = []
+            for e in events:
+                try:
+                    parsed.append(MEETING_EVENTS[e["event"]].model_validate(e))
+                except ValidationError as error:
+                    bad += [(e["event"], x["msg"], x["type"]) for x in error.errors(include_url=False)]
+            for name, message, kind in bad:
+                nb, en = _CELL_MESSAGES.get(kind, (message, message))
+                col = columns.index(name) + 1 if name in columns else 0
+                problems.append(Diagnostic("invalid-cell", f"rad {row_no}, `{name}`: {nb}", f"row {row_no}, `{name}`: {en}",
+                                           Location(str(path), row_no, col)))
+            if bad or meeting is None:
                 continue
+            case = Case(id=case_id, meeting=meeting, events=parsed)
             items.append((f"{path}:{row_no}", case))
     return items, problems
+
+
+_CELL_MESSAGES = {
+    "date_from_datetime_parsing": ("er ikke en dato (ÅÅÅÅ-MM-DD)", "is not a date (YYYY-MM-DD)"),
+    "date_parsing": ("er ikke en dato (ÅÅÅÅ-MM-DD)", "is not a date (YYYY-MM-DD)"),
+    "missing": ("mangler", "is missing"),
+    "bool_parsing": ("skal være ja eller nei", "must be ja (yes) or nei (no)"),
+    "literal_error": ("er ikke et av de tillatte valgene", "is not one of the allowed choices"),
+}
 
 
 def _cell(name: str, value: str) -> Any:
