@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # durable-rules 2.0.28 calls PyEval_CallObject, removed in Python 3.13; the define is harmless before it.
 export CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject $(CPPFLAGS)
 
-.PHONY: demo test check schema bench clean
+.PHONY: demo test check schema bench bench-register clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ schema: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_engine.py
+
+bench-register: $(VENV)/.installed
+	$(PY) benchmarks/bench_register.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

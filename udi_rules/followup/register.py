@@ -169,9 +169,9 @@ def evaluate_register(items: list[tuple[str, Case | YearRecord]], as_of: date, r
     for source, item in items:
         try:
             if isinstance(item, YearRecord):
-                register.cases.append(year_status(item, as_of, rulebook))
+                register.cases.append(year_status(item, as_of, rulebook, keep_decision=False))
             else:
-                register.cases.append(case_status(item, as_of, rulebook))
+                register.cases.append(case_status(item, as_of, rulebook, keep_decision=False))
         except InvalidFacts as error:
             for p in error.problems:
                 register.problems.append(Diagnostic("invalid-facts", f"`{p.field}`: {p.nb}", f"`{p.field}`: {p.en}",

@@ -115,7 +115,7 @@ class CaseStatus(BaseModel):
     facts: dict[str, Any]
     withdrawn_on: date | None = None
     duties: list[DutyStatus]
-    decision: Decision = Field(exclude=True)
+    decision: Decision | None = Field(None, exclude=True, description="kept unless the caller let it go (a register)")
 
     def text(self, lang: Literal["nb", "en"] = "nb", *, full: bool = False) -> str:
         """One line per duty, most pressing first; with `full`, each finding and the explanation too."""
@@ -133,7 +133,7 @@ class CaseStatus(BaseModel):
                              if nb else f"      deviation: {finding.message.en} – IM 2011-013 section {finding.section}: «{finding.quote}»")
             if full and duty.condition:
                 lines.append("      " + (duty.condition.nb if nb else duty.condition.en))
-        if full:
+        if full and self.decision is not None:
             lines += ["", self.decision.explain(lang)]
         return "\n".join(lines)
 
@@ -158,8 +158,10 @@ def known_facts(case: Case, as_of: date) -> tuple[dict[str, Any], date | None]:
     return facts, withdrawn
 
 
-def case_status(case: Case, as_of: date, rulebook: Rulebook | None = None) -> CaseStatus:
+def case_status(case: Case, as_of: date, rulebook: Rulebook | None = None, *, keep_decision: bool = True) -> CaseStatus:
     """Every duty of the case and its status on `as_of`, with the deadlines counted from the events known then.
+
+    `keep_decision=False` lets the decision go once the statuses are made (a register of thousands of cases).
 
     Raises:
         InvalidFacts: the facts (with the events applied) are wrong.
@@ -178,7 +180,7 @@ def case_status(case: Case, as_of: date, rulebook: Rulebook | None = None) -> Ca
         done_on, findings = _done(conclusion, events, rulebook, minutes_on)
         duties.append(_status(case_id, conclusion, conditional, as_of, done_on, findings, withdrawn, last_day, meta))
     return CaseStatus(case_id=case_id, kind=case.kind, as_of=as_of, facts=facts, withdrawn_on=withdrawn,
-                      duties=sorted_duties(duties), decision=decision)
+                      duties=sorted_duties(duties), decision=decision if keep_decision else None)
 
 
 def _done(conclusion: Conclusion, events: list[Any], rulebook: Rulebook,

@@ -29,7 +29,8 @@ DONE_BY: dict[str, tuple[str, tuple[int, int], tuple[int, int]]] = {
 }
 
 
-def year_status(record: YearRecord, as_of: date, rulebook: Rulebook | None = None) -> CaseStatus:
+def year_status(record: YearRecord, as_of: date, rulebook: Rulebook | None = None, *,
+                keep_decision: bool = True) -> CaseStatus:
     """The standing duties of the record's year and their status on `as_of`."""
     rulebook = rulebook or Rulebook.default()
     decision = rulebook.evaluate({"year": record.year}, kind="year")
@@ -37,7 +38,7 @@ def year_status(record: YearRecord, as_of: date, rulebook: Rulebook | None = Non
     case_id = record.id or f"aar-{record.year}"
     duties = [_status(case_id, c, record, events, as_of) for c in decision.conclusions]
     return CaseStatus(case_id=case_id, kind="year", as_of=as_of, facts={"year": record.year},
-                      duties=sorted_duties(duties), decision=decision)
+                      duties=sorted_duties(duties), decision=decision if keep_decision else None)
 
 
 def _status(case_id: str, c: Conclusion, record: YearRecord, events: list[Any], as_of: date) -> DutyStatus:
