@@ -382,3 +382,21 @@ def test_the_calendar_parses_back_with_stable_uids_and_norwegian_text(tmp_path, 
     assert uids_first & uids_second
     again = icalendar.Calendar.from_ical(to_ical(register.duties))
     assert [str(e["uid"]) for e in again.walk("VEVENT")] == [str(e["uid"]) for e in events]
+
+
+# --- layers -----------------------------------------------------------------------------------------------------
+
+def test_the_core_never_imports_followup_and_followup_never_imports_the_tools():
+    from test_layers import PACKAGE, imports
+
+    def reaches(name: str, roots: tuple[str, ...]) -> bool:
+        return any(name == r or name.startswith(r + ".") for r in roots)
+
+    core = {p.name: [n for n in imports(p.read_text(encoding="utf-8")) if reaches(n, (".followup", "udi_rules.followup"))]
+            for p in PACKAGE.glob("*.py")}
+    above = {p.name: [n for n in imports(p.read_text(encoding="utf-8"))
+                      if reaches(n, ("..tools", ".tools", "udi_rules.tools"))]
+             for p in (PACKAGE / "followup").glob("*.py")}
+    assert not {k: v for k, v in core.items() if v}
+    assert not {k: v for k, v in above.items() if v}
+    assert (PACKAGE / "followup" / "templates" / "register.html.j2").is_file()

@@ -84,3 +84,15 @@ def test_calendar_writes_an_ics_file_with_the_same_uids_each_time(tmp_path):
     assert main(["calendar", str(EXAMPLES), "-o", str(second), "--as-of", "2027-03-01"]) == 0
     uids = [[str(e["uid"]) for e in icalendar.Calendar.from_ical(p.read_bytes()).walk("VEVENT")] for p in (first, second)]
     assert uids[0] and uids[0] == uids[1]
+
+
+def test_the_readmes_follow_up_example_runs(capsys, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Follow-up over time", 1)[1].split("\n## ", 1)[0]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
+    assert "Sak 2027-03-emn-vaarmote per 20. mars 2027" in capsys.readouterr().out
+    assert all(d.status == "overdue" for d in namespace["late"])
+    assert main(["status", "examples/saker/2027-05-gdisc-ledermote.yaml", "--as-of", "2027-06-10"]) == 0

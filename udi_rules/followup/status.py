@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..decision import Conclusion, Decision, Party
 from ..deadlines import format_date
+from ..explain import reason_text
 from ..model import Text
 from ..rulebook import Rulebook
 from .case import Case, FactsLearned, LetterSent, MinutesReceived, ReportFiled, UdiWithdrew
@@ -74,6 +75,8 @@ class DutyStatus(BaseModel):
     condition: Text | None = None
     questions: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list, description="hvem som ennå ikke har levert / who has not delivered yet")
+    reasons: list[str] = Field(default_factory=list, description="hvorfor plikten gjelder, på bokmål / why the duty applies")
+    interpretation: Text | None = None
     section: str
     quote: str
     provision: str | None = None
@@ -178,7 +181,9 @@ def case_status(case: Case, as_of: date, rulebook: Rulebook | None = None, *, ke
     duties = []
     for conclusion, conditional in [(c, False) for c in decision.conclusions] + [(c, True) for c in decision.conditional]:
         done_on, findings = _done(conclusion, events, rulebook, minutes_on)
-        duties.append(_status(case_id, conclusion, conditional, as_of, done_on, findings, withdrawn, last_day, meta))
+        duties.append(_status(case_id, conclusion, conditional, as_of, done_on, findings, withdrawn, last_day,
+                              {**meta, "reasons": [reason_text(r, decision, "nb") for r in conclusion.reasons],
+                               "interpretation": conclusion.interpretation}))
     return CaseStatus(case_id=case_id, kind=case.kind, as_of=as_of, facts=facts, withdrawn_on=withdrawn,
                       duties=sorted_duties(duties), decision=decision if keep_decision else None)
 
