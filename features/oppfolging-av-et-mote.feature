@@ -95,6 +95,8 @@ Egenskap: Oppfølging av et møte over tid, fra innkalling til arkivert rapport 
       | bare ASA som mottaker         | mottaker mangler: AUA ved Internasjonal enhet |
       | uten det offisielle referatet | men er ikke lagt ved det interne notatet |
       | malen «Notat»                 | malen er «Notat»                         |
+      | dokumenttypen «Notat»         | dokumenttypen er «Notat», men skal være «Internt notat (X)» |
+      | ingen fagpersoner i kopi      | ingen kopi til aktuelle fagpersoner      |
 
   Scenariomal: Hvert avvik fra formen på brevet til departementet er et eget funn
     Gitt 4. mars 2027 ble det kjent at sekretariatet lager offisielt referat

@@ -34,6 +34,8 @@ REPORT_FAULTS: dict[str, dict[str, Any]] = {
     "bare ASA som mottaker": {"recipients": ["ASA"]},
     "uten det offisielle referatet": {"minutes_attached": False},
     "malen «Notat»": {"template": "Notat"},
+    "dokumenttypen «Notat»": {"document_type": "Notat"},
+    "ingen fagpersoner i kopi": {"copies": []},
 }
 GOOD_LETTER = {"sender": "avdelingsdirektør", "document_type": "Brev ut",
                "template": "UDIs rapportering fra møte – internasjonale fora", "recipients": ["JD"], "copies": ["IGS"],

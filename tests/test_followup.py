@@ -49,6 +49,29 @@ def test_a_case_round_trips_through_yaml_and_json():
         assert again == case
 
 
+def test_a_service_builds_a_case_from_a_dict_and_stores_it_as_json():
+    case = Case.model_validate(case_data(events=[{"event": "minutes_received", "date": "2027-03-20"}]))
+    assert Case.model_validate_json(case.model_dump_json()) == case
+    record = read_case(json.dumps({"year": 2027, "events": [{"event": "account_given", "date": "2027-06-01"}]}), "a.json")
+    assert read_case(dump_case(record), "a.yaml") == record
+
+
+def test_a_meeting_that_ends_before_it_begins_is_located_at_the_last_day():
+    [d] = error_of(case_text(first_day="2027-03-03", last_day="2027-03-02")).diagnostics
+    assert "meeting.last_day" in d.nb and "før første dag" in d.nb
+
+
+def test_a_request_cannot_have_a_report_filed():
+    text = json.dumps({"request": {"received_by": "RMA"}, "events": [{"event": "report_filed", "date": "2027-03-01"}]})
+    [d] = error_of(text, "henvendelse.json").diagnostics
+    assert d.code == "event-not-for-request" and d.location.file == "henvendelse.json"
+
+
+def test_a_case_needs_a_meeting_or_a_request_and_says_so():
+    [d] = error_of("events: []\n").diagnostics
+    assert d.code == "meeting-or-request"
+
+
 def test_an_unknown_event_type_names_file_line_field_and_the_nearest_event():
     text = case_text(events=[{"event": "report_filled", "date": "2027-03-10"}])
     error = error_of(text)

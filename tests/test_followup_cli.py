@@ -96,3 +96,22 @@ def test_the_readmes_follow_up_example_runs(capsys, monkeypatch):
     assert "Sak 2027-03-emn-vaarmote per 20. mars 2027" in capsys.readouterr().out
     assert all(d.status == "overdue" for d in namespace["late"])
     assert main(["status", "examples/saker/2027-05-gdisc-ledermote.yaml", "--as-of", "2027-06-10"]) == 0
+
+
+def test_calendar_adds_a_years_standing_duties_without_a_year_file(tmp_path):
+    folder = tmp_path / "saker"
+    folder.mkdir()
+    (folder / "emn.yaml").write_text((EXAMPLES / "2027-03-emn-vaarmote.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "frister.ics"
+    assert main(["calendar", str(folder), "-o", str(out), "--as-of", "2027-01-10", "--year", "2028"]) == 0
+    summaries = [str(e["summary"]) for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
+    starts = [e.decoded("dtstart") for e in icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
+    assert any("Justisdepartementet i første halvår" in s for s in summaries)
+    assert any(d.year == 2028 for d in starts) and any(d.year == 2027 for d in starts)
+
+
+def test_status_of_a_year_file_lists_the_standing_duties(capsys):
+    assert main(["status", str(EXAMPLES / "aar-2027.yaml"), "--as-of", "2027-05-02"]) == 0
+    out = capsys.readouterr().out
+    assert "Sak aar-2027 per 2. mai 2027" in out
+    assert "mangler fra Retur" in out and "forfalt" in out

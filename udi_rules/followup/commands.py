@@ -117,13 +117,21 @@ def register(source: Path, as_of: datetime | None, holder: str | None, departmen
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="iCalendar-filen / the .ics file")
 @_AS_OF
+@click.option("--year", "years", type=click.IntRange(2011, 2100), multiple=True,
+              help="ta med årets stående plikter også uten en årsfil i mappen (kan gjentas) / "
+              "add the year's standing duties even without a year file in the folder (repeatable)")
 @_LANG
-def calendar(source: Path, output: Path, as_of: datetime | None, lang: str) -> int:
+def calendar(source: Path, output: Path, as_of: datetime | None, years: tuple[int, ...], lang: str) -> int:
     """Fristene og de stående pliktene som iCalendar / the deadlines and standing duties as iCalendar."""
     if not source.exists():
         click.echo(f"{source}: finnes ikke [does not exist]", err=True)
         return INVALID
-    result = load_register(source, _day(as_of))
+    day = _day(as_of)
+    result = load_register(source, day)
+    recorded = {c.facts.get("year") for c in result.cases if c.kind == "year"}
+    for year in years:
+        if year not in recorded:
+            result.cases.append(year_status(YearRecord(year=year), day, keep_decision=False))
     output.write_bytes(to_ical(result.duties))
     if result.problems:
         _fail(result.problems, lang)

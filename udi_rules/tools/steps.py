@@ -274,7 +274,7 @@ STEPS: tuple[Step, ...] = (
     Step("Gitt", "rapporten ble arkivert <dato> med <feil>", "Hendelse: rapporten ble arkivert med ett avvik fra formen",
          "Event: the report was filed with one deviation from the form", {"dato": "12. mars 2027"},
          {"feil": ("en tittel uten forum og tema", "bare ASA som mottaker", "uten det offisielle referatet",
-                   "malen «Notat»")}),
+                   "malen «Notat»", "dokumenttypen «Notat»", "ingen fagpersoner i kopi")}),
     _given("brevet til departementet ble sendt <dato> i riktig form",
            "Hendelse: brevet til departementet ble sendt slik internmeldingen sier",
            "Event: the letter to the ministry was sent in the form the memo sets", dato="15. mars 2027"),
