@@ -423,3 +423,13 @@ def test_the_core_never_imports_followup_and_followup_never_imports_the_tools():
     assert not {k: v for k, v in core.items() if v}
     assert not {k: v for k, v in above.items() if v}
     assert (PACKAGE / "followup" / "templates" / "register.html.j2").is_file()
+
+
+def test_duties_share_one_set_of_field_names_and_still_copy_and_dump_correctly(rulebook):
+    duties = list(status_of(rulebook, "2027-03-10").values())
+    assert duties[0].__pydantic_fields_set__ is duties[1].__pydantic_fields_set__
+    duty = next(d for d in duties if d.status == "open")
+    changed = duty.model_copy(update={"status": "overdue"})
+    assert (changed.status, duty.status) == ("overdue", "open")
+    assert changed.__pydantic_fields_set__ is not duty.__pydantic_fields_set__
+    assert duties[0].model_dump(exclude_unset=True) == duties[0].model_dump()

@@ -55,10 +55,10 @@ def memo_sections() -> list[tuple[str, str, list[str]]]:
             current = found.group(1)
             sections[current] = (found.group(2), [])  # the body's heading replaces the contents line
             continue
+        if line.strip().startswith("Kontakt:"):
+            break  # the memo ends with its signature; what follows is the intranet page around it
         if current and line.strip():
             sections[current][1].append(line.strip())
-        if line.strip().startswith("Kontakt:"):
-            break
     return [(number, heading, paragraphs) for number, (heading, paragraphs) in sections.items()]
 
 

@@ -16,7 +16,7 @@ from ..decision import Conclusion
 from ..explain import reason_text
 from ..rulebook import Rulebook
 from .case import YearRecord
-from .status import CaseStatus, DutyStatus, Status, sorted_duties
+from .status import CaseStatus, DutyStatus, Status, slim, sorted_duties
 
 #: Which event does which standing duty, and in which part of the year it counts (month, day from; to).
 DONE_BY: dict[str, tuple[str, tuple[int, int], tuple[int, int]]] = {
@@ -37,8 +37,8 @@ def year_status(record: YearRecord, as_of: date, rulebook: Rulebook | None = Non
     decision = rulebook.evaluate({"year": record.year}, kind="year")
     events = record.events_until(as_of)
     case_id = record.id or f"aar-{record.year}"
-    duties = [_status(case_id, c, record, events, as_of).model_copy(update={
-        "reasons": [reason_text(r, decision, "nb") for r in c.reasons], "interpretation": c.interpretation})
+    duties = [slim(_status(case_id, c, record, events, as_of).model_copy(update={
+        "reasons": [reason_text(r, decision, "nb") for r in c.reasons], "interpretation": c.interpretation}))
         for c in decision.conclusions]
     return CaseStatus(case_id=case_id, kind="year", as_of=as_of, facts={"year": record.year},
                       duties=sorted_duties(duties), decision=decision if keep_decision else None)
