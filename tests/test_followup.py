@@ -362,6 +362,15 @@ def test_a_register_from_csv_reads_lists_booleans_and_event_dates(tmp_path, rule
     assert (problem.location.line, problem.location.col) == (3, 9) and "report_filed" in problem.nb
 
 
+def test_a_csv_row_with_a_report_before_its_meeting_names_row_and_column(tmp_path, rulebook):
+    path = tmp_path / "saker.csv"
+    path.write_text("id,forum,topic,first_day,last_day,responsible_department,report_filed\n"
+                    "a,EMN,Tema,2027-03-02,2027-03-03,ASA,2027-02-10\n", encoding="utf-8")
+    [problem] = load_register(path, D("2027-03-20"), rulebook).problems
+    assert (problem.code, problem.location.line, problem.location.col) == ("event-order", 2, 7)
+    assert "`report_filed`" in problem.nb and "før møtet begynte" in problem.nb
+
+
 def test_an_unknown_csv_column_suggests_the_column_meant(tmp_path, rulebook):
     path = tmp_path / "saker.csv"
     path.write_text("id,forum,topic,first_day,last_day,responsible_departmnt\n", encoding="utf-8")
@@ -433,3 +442,12 @@ def test_duties_share_one_set_of_field_names_and_still_copy_and_dump_correctly(r
     assert (changed.status, duty.status) == ("overdue", "open")
     assert changed.__pydantic_fields_set__ is not duty.__pydantic_fields_set__
     assert duties[0].model_dump(exclude_unset=True) == duties[0].model_dump()
+
+
+def test_a_case_built_in_code_is_held_to_the_same_order_of_events():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="før møtet begynte"):
+        Case.model_validate(case_data(events=[{"event": "letter_sent", "date": "2027-02-01"}]))
+    with pytest.raises(ValidationError, match="enten `meeting` eller `request`"):
+        Case.model_validate({"events": []})

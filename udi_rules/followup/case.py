@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import Diagnostic, Location, UdiRulesError, did_you_mean
 from ..facts import EARLIEST, LATEST, Meeting, Request, field_specs
@@ -196,6 +196,20 @@ class Case(BaseModel):
         facts = self.meeting if self.meeting is not None else self.request
         assert facts is not None
         return facts.model_dump(exclude_none=True)
+
+    @model_validator(mode="after")
+    def _whole(self) -> Case:
+        """A case built in code is held to what a case file is: one meeting or request, events in possible order."""
+        if (self.meeting is None) == (self.request is None):
+            raise ValueError("saken skal ha enten `meeting` eller `request` [the case must have either `meeting` or "
+                             "`request`]")
+        for i, event in enumerate(self.events):
+            if self.request is not None and event.event not in REQUEST_EVENTS:
+                raise ValueError(f"events.{i}: hendelsen `{event.event}` hører til et møte [belongs to a meeting]")
+            if self.meeting is not None:
+                for _, nb, en, _ in order_problems(event, self.meeting):
+                    raise ValueError(f"events.{i}.date: {nb} [{en}]")
+        return self
 
     def events_until(self, day: Date) -> list[Any]:
         """The events known on `day` (those dated that day or before), in date order."""
@@ -416,19 +430,30 @@ def _read_case(data: dict[str, Any], reader: _Reader) -> Case | None:
     return Case(id=data.get("id"), **{kind: facts}, events=[e for _, e in events])
 
 
-def _check_order(event: _Event, meeting: Meeting, path: tuple[Any, ...], reader: _Reader) -> None:
-    """An event that cannot happen before the meeting (a report filed before it was held) is an error."""
-    name = getattr(event, "event")
+def order_problems(event: Any, meeting: Meeting) -> list[tuple[str, str, str, tuple[str, str]]]:
+    """What is impossible about when an event happened: (code, nb, en, hint) for each problem.
+
+    A report, a letter, minutes or a held meeting cannot come before the
+    meeting began; UDI cannot withdraw after it ended.
+    """
+    name = event.event
+    found = []
     if name in AFTER_MEETING and event.date < meeting.first_day:
-        reader.add("event-before-meeting", path + ("date",),
-                   f"`{name}` er datert {event.date}, før møtet begynte {meeting.first_day}",
-                   f"`{name}` is dated {event.date}, before the meeting began on {meeting.first_day}",
-                   ("en rapport, et brev, et referat eller et avholdt møte kan ikke komme før møtet",
-                    "a report, a letter, minutes or a held meeting cannot come before the meeting"))
+        found.append(("event-before-meeting",
+                      f"`{name}` er datert {event.date}, før møtet begynte {meeting.first_day}",
+                      f"`{name}` is dated {event.date}, before the meeting began on {meeting.first_day}",
+                      ("en rapport, et brev, et referat eller et avholdt møte kan ikke komme før møtet",
+                       "a report, a letter, minutes or a held meeting cannot come before the meeting")))
     if name == "udi_withdrew" and event.date > meeting.last_day:
-        reader.add("withdrew-after-meeting", path + ("date",),
-                   f"UDI kan ikke trekke seg {event.date}, etter at møtet sluttet {meeting.last_day}",
-                   f"UDI cannot withdraw on {event.date}, after the meeting ended on {meeting.last_day}")
+        found.append(("withdrew-after-meeting",
+                      f"UDI kan ikke trekke seg {event.date}, etter at møtet sluttet {meeting.last_day}",
+                      f"UDI cannot withdraw on {event.date}, after the meeting ended on {meeting.last_day}", ("", "")))
+    return found
+
+
+def _check_order(event: _Event, meeting: Meeting, path: tuple[Any, ...], reader: _Reader) -> None:
+    for code, nb, en, hint in order_problems(event, meeting):
+        reader.add(code, path + ("date",), nb, en, hint)
 
 
 def _check_learned(event: FactsLearned, facts: Meeting | Request, path: tuple[Any, ...], reader: _Reader) -> None:

@@ -136,7 +136,20 @@ def read_csv(path: str | Path) -> tuple[list[tuple[str, Case | YearRecord]], lis
                                            Location(str(path), row_no, col)))
             if bad or meeting is None:
                 continue
-            case = Case(id=case_id, meeting=meeting, events=parsed)
+            try:
+                case = Case(id=case_id, meeting=meeting, events=parsed)
+            except ValidationError as error:
+                for item in error.errors(include_url=False):
+                    text = str(item.get("ctx", {}).get("error", item["msg"]))
+                    where, _, said = text.partition(": ")
+                    index = int(where.split(".")[1]) if where.startswith("events.") else -1
+                    name = parsed[index].event if 0 <= index < len(parsed) else ""
+                    nb, _, en = said.partition(" [")
+                    col = columns.index(name) + 1 if name in columns else 0
+                    problems.append(Diagnostic("event-order", f"rad {row_no}, `{name}`: {nb}",
+                                               f"row {row_no}, `{name}`: {en.rstrip(']')}",
+                                               Location(str(path), row_no, col)))
+                continue
             items.append((f"{path}:{row_no}", case))
     return items, problems
 
