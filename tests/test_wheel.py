@@ -43,7 +43,12 @@ SCRIPT = textwrap.dedent(
         "agenda_level": "operational", "meeting_level": "expert", "delegation": ["UDI"],
         "udi_leader_attends": True, "responsible_department": "ASA",
     })
+    from datetime import date
+    from udi_rules.followup.html import render_html
+    from udi_rules.followup.register import Register
+    page = render_html(Register(as_of=date(2027, 3, 10)), [])
     print(json.dumps({
+        "page": "<!DOCTYPE html>" in page and 'id="im-4-1"' in page,
         "module": udi_rules.__file__,
         "files": sorted(p.name for p in rules.iterdir()),
         "rules": book.rule_ids,
@@ -84,3 +89,4 @@ def test_the_wheel_installed_alone_loads_its_own_rules_and_evaluates_a_meeting(t
     assert report["rules"] == [r.rule.id for r in load_rulebook(ROOT / "rules").rules]
     assert {"4.1-intern-rapport", "4.1-vurder-nytte", "4.1-brev-til-departementet"} <= set(report["conclusions"])
     assert report["explained"]
+    assert report["page"], "the register page's template and the memo's text ship in the wheel"
