@@ -371,6 +371,14 @@ def test_a_csv_row_with_a_report_before_its_meeting_names_row_and_column(tmp_pat
     assert "`report_filed`" in problem.nb and "før møtet begynte" in problem.nb
 
 
+def test_a_csv_cell_that_is_not_yes_or_no_names_row_and_column(tmp_path, rulebook):
+    path = tmp_path / "saker.csv"
+    path.write_text("id,forum,topic,first_day,last_day,responsible_department,udi_leader_attends\n"
+                    "a,EMN,Tema,2027-03-02,2027-03-03,ASA,kanskje\n", encoding="utf-8")
+    [problem] = load_register(path, D("2027-03-20"), rulebook).problems
+    assert (problem.location.line, problem.location.col) == (2, 7) and "ja eller nei" in problem.nb
+
+
 def test_an_unknown_csv_column_suggests_the_column_meant(tmp_path, rulebook):
     path = tmp_path / "saker.csv"
     path.write_text("id,forum,topic,first_day,last_day,responsible_departmnt\n", encoding="utf-8")

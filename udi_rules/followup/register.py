@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -159,6 +160,7 @@ _CELL_MESSAGES = {
     "date_parsing": ("er ikke en dato (ÅÅÅÅ-MM-DD)", "is not a date (YYYY-MM-DD)"),
     "missing": ("mangler", "is missing"),
     "bool_parsing": ("skal være ja eller nei", "must be ja (yes) or nei (no)"),
+    "bool_type": ("skal være ja eller nei", "must be ja (yes) or nei (no)"),
     "literal_error": ("er ikke et av de tillatte valgene", "is not one of the allowed choices"),
 }
 
@@ -186,9 +188,10 @@ def evaluate_register(items: list[tuple[str, Case | YearRecord]], as_of: date, r
             else:
                 register.cases.append(case_status(item, as_of, rulebook, keep_decision=False))
         except InvalidFacts as error:
+            row = re.fullmatch(r"(.+\.csv):(\d+)", source)  # a CSV row: `file.csv:row`
+            where = Location(row.group(1), int(row.group(2))) if row else Location(source)
             for p in error.problems:
-                register.problems.append(Diagnostic("invalid-facts", f"`{p.field}`: {p.nb}", f"`{p.field}`: {p.en}",
-                                                    Location(source)))
+                register.problems.append(Diagnostic("invalid-facts", f"`{p.field}`: {p.nb}", f"`{p.field}`: {p.en}", where))
     return register
 
 
