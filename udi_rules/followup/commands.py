@@ -14,8 +14,6 @@ import click
 
 from ..errors import InvalidFacts
 from .case import CaseError, YearRecord, load_case
-from .calendar import to_ical
-from .html import render_html
 from .register import as_csv, as_json, as_text, load_register
 from .status import STATUS_TEXT, case_status
 from .year import year_status
@@ -99,6 +97,8 @@ def register(source: Path, as_of: datetime | None, holder: str | None, departmen
     elif fmt == "csv":
         text = as_csv(duties)
     elif fmt == "html":
+        from .html import render_html  # Jinja2 only when a page is asked for
+
         text = render_html(result, duties)
     else:
         text = as_text(duties, lang)  # type: ignore[arg-type]
@@ -132,6 +132,8 @@ def calendar(source: Path, output: Path, as_of: datetime | None, years: tuple[in
     for year in years:
         if year not in recorded:
             result.cases.append(year_status(YearRecord(year=year), day, keep_decision=False))
+    from .calendar import to_ical  # icalendar only when a calendar is asked for
+
     output.write_bytes(to_ical(result.duties))
     if result.problems:
         _fail(result.problems, lang)

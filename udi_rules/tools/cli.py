@@ -316,13 +316,13 @@ def steps(fmt: str, lang: str) -> int:
     return OK
 
 
-# --- shared ---------------------------------------------------------------------------
-
-
 # --- status, register, calendar: follow-up over time (udi_rules.followup) ---------------
 
 for _command in followup_commands.COMMANDS:
     cli.add_command(_command)
+
+
+# --- shared ---------------------------------------------------------------------------
 
 
 def _langs(lang: str) -> tuple[str, ...]:
