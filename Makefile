@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 # durable-rules 2.0.28 calls PyEval_CallObject, removed in Python 3.13; the define is harmless before it.
 export CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject $(CPPFLAGS)
 
-.PHONY: demo test check schema docs bench fuzz soak clean
+.PHONY: demo register-demo test check schema docs bench bench-register fuzz soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,14 @@ $(VENV)/.installed: pyproject.toml
 
 demo: $(VENV)/.installed
 	$(PY) examples/embed_in_service.py examples/moete-emn-innkalling.yaml examples/moete-emn-etter.yaml
+
+# The example year of cases (examples/saker/) as a register page and a calendar, as of 20 October 2027.
+register-demo: $(VENV)/.installed
+	mkdir -p build
+	$(VENV)/bin/udi-rules register examples/saker --as-of 2027-10-20
+	$(VENV)/bin/udi-rules register examples/saker --as-of 2027-10-20 --format html -o build/register.html
+	$(VENV)/bin/udi-rules calendar examples/saker --as-of 2027-10-20 -o build/frister.ics
+	@echo "build/register.html build/frister.ics"
 
 test: $(VENV)/.installed
 	MALLOC_PERTURB_=165 $(PY) -m pytest
@@ -40,6 +48,9 @@ fuzz: $(VENV)/.installed
 # soak: 1,000,000 evaluations with memory sampled, 16 threads on one rulebook, worker pools forked.
 soak: $(VENV)/.installed
 	MALLOC_PERTURB_=165 $(PY) benchmarks/soak.py $(SOAK_ARGS)
+
+bench-register: $(VENV)/.installed
+	$(PY) benchmarks/bench_register.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache site

@@ -24,7 +24,7 @@ def test_a_failing_step_prints_the_expected_and_the_actual_value(tmp_path: Path)
     tests = tmp_path / "tests"
     tests.mkdir()
     for path in [TESTS / "conftest.py", TESTS / "test_features.py", TESTS / "step_defs.py", TESTS / "engine_support.py",
-                 *TESTS.glob("steps_*.py")]:
+                 *TESTS.glob("steps_*.py"), *TESTS.glob("*_support.py")]:
         shutil.copy(path, tests / path.name)
     (tmp_path / "features").mkdir()
     (tmp_path / "features" / "feil.feature").write_text(WRONG_DEADLINE, encoding="utf-8")

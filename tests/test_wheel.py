@@ -45,8 +45,13 @@ SCRIPT = textwrap.dedent(
     })
     from udi_rules.tools.docs_site import build  # its templates are package data
     site = build(rules, Path(sys.argv[2]))
+    from datetime import date
+    from udi_rules.followup.html import render_html
+    from udi_rules.followup.register import Register
+    page = render_html(Register(as_of=date(2027, 3, 10)), [])
     print(json.dumps({
         "docs": site["files"],
+        "page": "<!DOCTYPE html>" in page and 'id="im-4-1"' in page,
         "module": udi_rules.__file__,
         "files": sorted(p.name for p in rules.iterdir()),
         "rules": book.rule_ids,
@@ -89,3 +94,4 @@ def test_the_wheel_installed_alone_loads_its_own_rules_and_evaluates_a_meeting(t
     assert report["explained"]
     assert {"index.html", "style.css", "sok-indeks.js"} <= set(report["docs"])
     assert 'id="regel-4.1-intern-rapport"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert report["page"], "the register page's template and the memo's text ship in the wheel"

@@ -32,6 +32,7 @@ from .. import __version__
 from ..errors import Diagnostic, InvalidFacts, RulebookError
 from ..rulebook import Rulebook, default_rules_path
 from ..yaml_source import YamlProblems, load_yaml
+from ..followup import commands as followup_commands
 from . import steps as step_vocabulary
 
 OK, RULES_INVALID, FACTS_INVALID, CRASHED, USAGE, INTERRUPTED = 0, 1, 2, 3, 64, 130
@@ -496,6 +497,12 @@ def diff(folders: tuple[Path, ...], revision: str | None, fmt: str, lang: str, f
     else:
         click.echo(impact_of.render_text(impact, lang), nl=False)
     return OK
+
+
+# --- status, register, calendar: follow-up over time (udi_rules.followup) ---------------
+
+for _command in followup_commands.COMMANDS:
+    cli.add_command(_command)
 
 
 # --- shared ---------------------------------------------------------------------------
