@@ -8,6 +8,7 @@ forums and departments as the memo's rules.
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -38,6 +39,58 @@ def meeting(**changes: Any) -> dict[str, Any]:
     }
     base.update(changes)
     return base
+
+
+OPTIONAL_FLAGS = (
+    "interpretation_on_agenda",
+    "invitation_signals_law_change",
+    "invitation_signals_budget_consequences",
+    "invitation_signals_political_sensitivity",
+    "contribution_needs_principled_clarification",
+    "eu_schengen_legal_change_pending",
+    "principled_questions_discussed",
+)
+
+
+def sample_meetings(count: int, seed: int = 2011) -> list[dict[str, Any]]:
+    """`count` different valid meetings, the same for the same seed: every forum, department and flag varies.
+
+    The one place that knows how to make many meetings; engine comparisons
+    and the start-up benchmark draw from it.
+    """
+    catalogue = check_texts(catalogue_texts()).catalogue
+    forums = sorted(catalogue.forums)
+    departments = sorted(catalogue.departments)
+    pick = random.Random(seed)
+    out = []
+    for _ in range(count):
+        first = date(2026, 1, 1) + timedelta(days=pick.randrange(3 * 365))
+        alone = pick.random() < 0.5
+        facts = meeting(
+            forum=pick.choice(forums),
+            topic=pick.choice(["Budsjett", "Tolkning", "Asylprosedyrer", "Annet"]),
+            first_day=first.isoformat(),
+            last_day=(first + timedelta(days=pick.randrange(5))).isoformat(),
+            agenda_level=pick.choice(["strategic", "operational"]),
+            meeting_level=pick.choice(["leader", "expert"]),
+            udi_attends_alone=alone,
+            ministry_of_justice_attends=False if alone else pick.random() < 0.5,
+            udi_leader_attends=pick.random() < 0.5,
+            responsible_department=pick.choice(departments),
+        )
+        for name in OPTIONAL_FLAGS:
+            if pick.random() < 0.6:
+                facts[name] = pick.random() < 0.5
+        if pick.random() < 0.5:
+            facts["official_minutes_expected"] = True
+            if pick.random() < 0.5:
+                facts["official_minutes_available_on"] = (first + timedelta(days=pick.randrange(60))).isoformat()
+        if pick.random() < 0.5:
+            facts["invitation_received_by"] = pick.choice(departments)
+        if pick.random() < 0.5:
+            facts["departments_concerned"] = pick.sample(departments, pick.randrange(len(departments) + 1))
+        out.append(facts)
+    return out
 
 
 def catalogue_texts() -> dict[str, str]:
