@@ -105,9 +105,9 @@ def fixture_texts(name: str, *, with_catalogue: bool = True) -> dict[str, str]:
 
 
 @cache
-def fixture_rulebook(name: str, *, with_catalogue: bool = True) -> Rulebook:
-    """A fixture rulebook, built once per test process (durable-rules never gives all of it back)."""
-    return Rulebook(check_texts(fixture_texts(name, with_catalogue=with_catalogue)))
+def fixture_rulebook(name: str, *, with_catalogue: bool = True, engine: str | None = None) -> Rulebook:
+    """A fixture rulebook, built once per test process and engine (durable-rules never gives all of it back)."""
+    return Rulebook(check_texts(fixture_texts(name, with_catalogue=with_catalogue)), engine=engine)
 
 
 # --- a rulebook wide enough for several durable rulesets ------------------------
@@ -170,8 +170,8 @@ rules:
 
 
 @cache
-def wide_rulebook() -> Rulebook:
-    return Rulebook(check_texts({**catalogue_texts(), "wide/rules.yaml": wide_rules_text()}))
+def wide_rulebook(engine: str | None = None) -> Rulebook:
+    return Rulebook(check_texts({**catalogue_texts(), "wide/rules.yaml": wide_rules_text()}), engine=engine)
 
 
 # --- the rules evaluated directly, without the engine ------------------------------

@@ -1,9 +1,10 @@
-"""For any valid meeting, durable-rules and a direct evaluation of the same conditions agree.
+"""For any valid meeting, durable-rules, the python engine and a direct evaluation of the same conditions agree.
 
 The direct side is `udi_rules.conditions.holds` on the parsed conditions,
 with derived facts chased to a fixpoint in plain Python
 (`engine_support.direct`); the engine side is `Rulebook.evaluate`, which
-runs the compiled rules in durable-rules. Meetings are drawn over every
+runs the compiled rules in durable-rules, and the same with
+`engine="python"`, whose whole decision must be equal. Meetings are drawn over every
 field, with only the combinations the model accepts.
 """
 
@@ -84,11 +85,15 @@ def meetings(draw: st.DrawFn) -> dict[str, Any]:
     return facts
 
 
-def rulebook_named(name: str) -> Rulebook:
-    return {"default": Rulebook.default, "wide": wide_rulebook}.get(name, lambda: fixture_rulebook(name))()
+def rulebook_named(name: str, engine: str = "durable") -> Rulebook:
+    if name == "default":
+        return Rulebook.default(engine=engine)
+    return wide_rulebook(engine) if name == "wide" else fixture_rulebook(name, engine=engine)
 
 
-def check_agreement(book: Rulebook, facts: dict[str, Any]) -> None:
+def check_agreement(name: str, facts: dict[str, Any]) -> None:
+    """durable-rules, the python engine and the direct evaluation draw the same conclusions and derive the same facts."""
+    book = rulebook_named(name)
     decision = book.evaluate(facts)
     values = Meeting.model_validate(facts, context={"catalogue": book.catalogue}).__dict__
 
@@ -96,6 +101,7 @@ def check_agreement(book: Rulebook, facts: dict[str, Any]) -> None:
 
     assert decision.rule_ids == conclusions
     assert {d.id: d.derived_by for d in decision.derived} == derived
+    assert rulebook_named(name, "python").evaluate(facts) == decision
 
 
 @pytest.mark.parametrize("name", ["default", "property", "basic", "wide"])
@@ -105,8 +111,8 @@ def check_agreement(book: Rulebook, facts: dict[str, Any]) -> None:
 @example(facts=meeting(official_minutes_expected=True, official_minutes_available_on="2027-07-01"))
 @example(facts=meeting(invitation_received_by=None, departments_concerned=["rma", "ASA", "asa"]))
 @example(facts=meeting(forum="nu", meeting_level="leader", udi_attends_alone=False, ministry_of_justice_attends=False))
-def test_durable_rules_and_the_direct_evaluation_agree_on_every_conclusion(name, facts):
-    check_agreement(rulebook_named(name), facts)
+def test_both_engines_and_the_direct_evaluation_agree_on_every_conclusion(name, facts):
+    check_agreement(name, facts)
 
 
 @settings(max_examples=50, deadline=None)
@@ -117,11 +123,13 @@ def test_a_meeting_model_gives_the_decision_of_its_dict(facts):
     assert book.evaluate(Meeting(**facts)).model_dump() == book.evaluate(facts).model_dump()
 
 
-def test_durable_rules_and_the_direct_evaluation_agree_for_every_planning_year():
+def test_both_engines_and_the_direct_evaluation_agree_for_every_planning_year():
     book = Rulebook.default()
+    python = Rulebook.default(engine="python")
 
     for year in range(2011, 2101):
         decision = book.evaluate({"year": year}, kind="year")
         conclusions, derived = direct(book.checked, PlanningYear(year=year).__dict__, kind="year")
         assert (decision.rule_ids, {d.id: d.derived_by for d in decision.derived}) == (conclusions, derived), year
         assert book.evaluate(PlanningYear(year=year)) == decision
+        assert python.evaluate({"year": year}, kind="year") == decision

@@ -56,8 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    rulebook = Rulebook.load(args.rules or default_rules_path())
-    checked = rulebook.checked
+    checked = Rulebook.check(args.rules or default_rules_path())  # no engine: checking needs no durable-rules
     if args.format == "json":
         print(json.dumps({"ok": True, "rules": len(checked.rules), "files": checked.files, "digest": checked.digest}))
     else:
