@@ -8,7 +8,7 @@ the first evaluation, the tenth, and the median of 200 more (each a different
 meeting, so no cache answers for an earlier one), then the engine alone
 (`run` on validated facts, without the decision). The parent prints the median
 of each figure over the runs, for both engines, and the ratios the goals are
-stated in:
+stated in (the package's bytecode is compiled first, as pip does on install):
 
 * `import udi_rules` + `Rulebook.default()` ≤ 200 ms;
 * the first evaluation within 2x of a steady-state one (first / median).
@@ -17,6 +17,7 @@ stated in:
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -76,6 +77,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from engine_support import sample_meetings
+
+    compileall.compile_dir(ROOT / "udi_rules", quiet=1)  # as an installed wheel has it, whatever PYTHONDONTWRITEBYTECODE says
 
     meetings = json.dumps(sample_meetings(210, seed=9))
     print(f"udi_rules start-up · {platform.node()} · {platform.machine()} · {os.cpu_count()} CPUs · "
