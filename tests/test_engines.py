@@ -107,7 +107,7 @@ def test_without_durable_rules_checking_works_and_evaluating_warns_once_and_deci
     assert report["check"] == 0 and report["schema"] == 0 and report["checked"] == len(Rulebook.default().rule_ids)
     assert report["durable_imported"] is False
     assert "durable-rules cannot be imported" in report["asked_for_durable"]
-    assert "pip install 'udi-rules[durable]'" in report["asked_for_durable"]
+    assert "pip install --no-cache-dir --force-reinstall durable-rules==2.0.28" in report["asked_for_durable"]
     assert len(report["warnings"]) == 1
     assert report["warnings"][0].startswith("RuntimeWarning: durable-rules kan ikke importeres")
     assert "CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject" in report["warnings"][0]

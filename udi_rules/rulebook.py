@@ -33,9 +33,9 @@ from .validate import CheckedRulebook, load_rulebook
 #: The engines a rulebook can run on; the first is the default.
 ENGINES = ("durable", "python")
 INSTALL_DURABLE = (
-    "pip install 'udi-rules[durable]' med en C-kompilator (gcc eller clang); på Python 3.13 med "
-    "CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject foran [with a C compiler (gcc or clang); on Python 3.13 "
-    "with CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject in front]"
+    "installer den med en C-kompilator (gcc eller clang) [install it with a C compiler (gcc or clang)]: "
+    "CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject pip install --no-cache-dir --force-reinstall "
+    "durable-rules==2.0.28 (CPPFLAGS trengs på Python 3.13 [CPPFLAGS is needed on Python 3.13])"
 )
 
 _defaults: dict[str, Rulebook] = {}
@@ -90,7 +90,7 @@ def resolve_engine(engine: str | None) -> str:
         if engine == "durable":
             raise EngineError(
                 f"durable-rules kan ikke importeres ({error}) [durable-rules cannot be imported ({error})]; "
-                f"{INSTALL_DURABLE}, eller bruk engine=\"python\" [or use engine=\"python\"]"
+                f"{INSTALL_DURABLE}; eller bruk engine=\"python\" [or use engine=\"python\"]"
             ) from error
         if not _warned:
             _warned = True
