@@ -83,7 +83,7 @@ def main() -> int:
     meetings = json.dumps(sample_meetings(210, seed=9))
     print(f"udi_rules start-up · {platform.node()} · {platform.machine()} · {os.cpu_count()} CPUs · "
           f"Python {platform.python_version()} · {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC · "
-          f"median of {args.runs} fresh processes")
+          f"median of {args.runs} fresh processes · load average {os.getloadavg()[0]:.1f} (figures grow with it)")
     rows = {}
     for engine in ("durable", "python"):
         runs = [child(engine, meetings) for _ in range(args.runs)]

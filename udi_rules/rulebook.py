@@ -27,6 +27,7 @@ from .decision import Decision
 from .errors import EngineError, InvalidFacts
 from .evaluate import DecisionBuilder, validate_facts
 from .facts import FACT_MODELS, Facts, field_specs
+from .public_holidays import holidays_in
 from .python_engine import PythonEngine
 from .validate import CheckedRulebook, load_rulebook
 
@@ -208,12 +209,15 @@ class Rulebook:
         """Evaluate made-up facts of each kind once, dated today.
 
         A first evaluation costs three to four times a later one: code paths
-        run cold and this year's holiday table is built. Doing it here, while
-        loading, keeps that out of a service's first request. Made-up facts
+        run cold and the year's holiday table is built. Doing it here, while
+        loading (with the tables from last year to two years ahead), keeps
+        that out of a service's first request. Made-up facts
         the model refuses are mended (a true/false flipped, an optional
         value left out) or skipped; the decisions are thrown away.
         """
         today = date.today()
+        for year in range(today.year - 1, today.year + 3):  # the years meetings and their deadlines fall in
+            holidays_in(year)
         for kind in FACT_MODELS:
             for values in _made_up_facts(kind, self.catalogue, today):
                 for _ in range(4):
@@ -234,14 +238,14 @@ class Rulebook:
 
 
 def _made_up_facts(kind: str, catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
-    """Two facts of `kind` for the warm-up: every flag false and only what is required, then every flag true."""
+    """Facts of `kind` for the warm-up: every flag false, then true, then true with every optional value given."""
     forum = next(iter(catalogue.forums), None)
     department = next(iter(catalogue.departments), None)
     made_up = []
-    for flag in (False, True):
+    for flag, optional in ((False, False), (True, False), (True, True)):
         values: dict[str, Any] = {}
         for spec in field_specs(kind).values():
-            if spec.nullable and not flag:
+            if spec.nullable and not optional:
                 continue
             value = {
                 "bool": flag,
