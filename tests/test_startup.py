@@ -6,6 +6,7 @@ process loads. The times themselves are measured by `make bench-startup`.
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -99,3 +100,21 @@ def test_loading_builds_this_years_holiday_table_before_the_first_request():
     )
 
     assert report == {"hits": 1, "misses": 0}
+
+
+def test_only_the_rulebook_imports_the_durable_engine_and_only_the_durable_engine_imports_durable_rules():
+    importers: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "udi_rules").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [f"{node.module or ''}.{a.name}".lstrip(".") for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            for name in names:
+                for target in ("durable_engine", "durable_rules_engine", "durable"):
+                    if name.split(".")[-1] == target or name.split(".")[0] == target:
+                        importers.setdefault(target, set()).add(path.name)
+
+    assert importers == {"durable_engine": {"rulebook.py"}, "durable_rules_engine": {"durable_engine.py"}}
