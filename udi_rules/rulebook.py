@@ -238,26 +238,31 @@ class Rulebook:
 
 
 def _made_up_facts(kind: str, catalogue: Catalogue, today: date) -> list[dict[str, Any]]:
-    """Facts of `kind` for the warm-up: every flag false, then true, then true with every optional value given."""
-    forum = next(iter(catalogue.forums), None)
-    department = next(iter(catalogue.departments), None)
+    """Facts of `kind` for the warm-up, dated today: flags false and true, optional values left out and given,
+    and the choices, forums and departments taken in turn."""
+    forums, departments = sorted(catalogue.forums), sorted(catalogue.departments)
     made_up = []
-    for flag, optional in ((False, False), (True, False), (True, True)):
+    for turn, (flag, optional) in enumerate(_WARM_UP_TURNS):
         values: dict[str, Any] = {}
         for spec in field_specs(kind).values():
             if spec.nullable and not optional:
                 continue
             value = {
                 "bool": flag,
-                "enum": spec.choices[-1 if flag else 0] if spec.choices else None,
+                "enum": spec.choices[turn % len(spec.choices)] if spec.choices else None,
                 "date": today.isoformat(),
                 "int": today.year,
                 "text": "-",
-                "forum": forum,
-                "department": department,
-                "departments": [department] if flag and department else [],
+                "forum": forums[turn % len(forums)] if forums else None,
+                "department": departments[turn % len(departments)] if departments else None,
+                "departments": departments[: turn % 3] if flag else [],
             }.get(spec.type)
             if value is not None:
                 values[spec.name] = value
-        made_up.append(values)
+        if values not in made_up:
+            made_up.append(values)
     return made_up
+
+
+#: (every flag, optional values given) for each made-up fact of the warm-up
+_WARM_UP_TURNS = ((False, False), (True, False), (True, True), (False, True), (True, False), (False, False))
