@@ -94,7 +94,6 @@ def resolve_engine(engine: str | None) -> str:
                 f"{INSTALL_DURABLE}; eller bruk engine=\"python\" [or use engine=\"python\"]"
             ) from error
         if not _warned:
-            _warned = True
             warnings.warn(
                 f"durable-rules kan ikke importeres ({error}), så reglene kjøres av Python-motoren, som gir de "
                 f"samme svarene [durable-rules cannot be imported ({error}), so the rules run on the python engine, "
@@ -103,6 +102,7 @@ def resolve_engine(engine: str | None) -> str:
                 RuntimeWarning,
                 stacklevel=3,
             )
+            _warned = True  # after the warning: where warnings are errors, every fallback raises
         return "python"
     return "durable"
 
