@@ -10,7 +10,8 @@ meeting, so no cache answers for an earlier one), then the engine alone
 of each figure over the runs, for both engines, and the ratios the goals are
 stated in (the package's bytecode is compiled first, as pip does on install):
 
-* `import udi_rules` + `Rulebook.default()` ≤ 200 ms;
+* `import udi_rules` + `Rulebook.default()` ≤ 200 ms (wall clock; the CPU time beside it is what
+  the process itself spent, which other work on a shared machine inflates less);
 * the first evaluation within 2x of a steady-state one (first / median).
 """
 
@@ -36,11 +37,11 @@ CHILD = r"""
 import marshal, sys, time
 engine = sys.argv[1]
 meetings = marshal.loads(sys.stdin.buffer.read())  # the requests are ready before the clock starts (marshal imports nothing)
-t0 = time.perf_counter()
+c0, t0 = time.process_time(), time.perf_counter()
 import udi_rules
 t1 = time.perf_counter()
 book = udi_rules.Rulebook.default(engine=engine)
-t2 = time.perf_counter()
+c2, t2 = time.process_time(), time.perf_counter()
 times = []
 for meeting in meetings:
     start = time.perf_counter()
@@ -57,7 +58,7 @@ alone.sort()
 steady = sorted(times[10:])
 import json
 print(json.dumps({
-    "engine": book.engine, "import": t1 - t0, "load": t2 - t1, "first": times[0], "tenth": times[9],
+    "engine": book.engine, "import": t1 - t0, "load": t2 - t1, "cpu": c2 - c0, "first": times[0], "tenth": times[9],
     "steady": steady[len(steady) // 2], "run": alone[len(alone) // 2],
 }))
 """
@@ -93,11 +94,11 @@ def main() -> int:
             continue
         rows[engine] = {key: statistics.median(r[key] for r in runs) for key in runs[0] if key != "engine"}
 
-    print(f"  {'engine':<8} {'import':>9} {'load':>9} {'import+load':>12} {'1st eval':>10} {'10th':>9} "
+    print(f"  {'engine':<8} {'import':>9} {'load':>9} {'import+load':>12} {'(cpu)':>9} {'1st eval':>10} {'10th':>9} "
           f"{'median':>9} {'1st/median':>11} {'engine run':>11}")
     for engine, row in rows.items():
         print(f"  {engine:<8} {row['import'] * 1e3:>6.1f} ms {row['load'] * 1e3:>6.1f} ms "
-              f"{(row['import'] + row['load']) * 1e3:>9.1f} ms {row['first'] * 1e6:>7.0f} µs "
+              f"{(row['import'] + row['load']) * 1e3:>9.1f} ms {row['cpu'] * 1e3:>6.1f} ms {row['first'] * 1e6:>7.0f} µs "
               f"{row['tenth'] * 1e6:>6.0f} µs {row['steady'] * 1e6:>6.0f} µs {row['first'] / row['steady']:>10.2f}x "
               f"{row['run'] * 1e6:>8.1f} µs")
     if len(rows) == 2:
