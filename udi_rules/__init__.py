@@ -24,9 +24,11 @@ costs next to nothing and a program pays only for what it touches.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # typing itself is not imported: it costs more than the rest of `import udi_rules`
 if TYPE_CHECKING:
+    from typing import Any
+
     from .decision import Conclusion, Decision, Reason
     from .errors import Diagnostic, EngineError, FactProblem, InvalidFacts, RulebookError, UdiRulesError
     from .facts import Meeting, PlanningYear
