@@ -96,7 +96,7 @@ def test_the_python_engine_counts_a_rule_that_only_derives_as_fired_as_durable_d
 
 @pytest.mark.slow
 def test_without_durable_rules_checking_works_and_evaluating_warns_once_and_decides_as_durable_does():
-    meetings = sample_meetings(300, seed=13)
+    meetings = sample_meetings(200, seed=13)
     done = subprocess.run(
         [sys.executable, "-c", CHILD], input=json.dumps(meetings), capture_output=True, text=True,
         cwd=ROOT, timeout=300, check=False,

@@ -60,7 +60,7 @@ def test_every_yaml_file_of_the_project_loads_the_same_through_libyaml_and_pyyam
 def test_a_text_pyyaml_reads_gives_the_same_data_and_places_through_libyaml(monkeypatch):
     pick = random.Random(2011)
     compared = 0
-    for _ in range(300):
+    for _ in range(200):
         text = mutated(pick.choice(SMALL).read_text(encoding="utf-8"), pick)
         expected = outcome(text, libyaml=False, monkeypatch=monkeypatch)
         got = outcome(text, libyaml=True, monkeypatch=monkeypatch)
@@ -68,7 +68,7 @@ def test_a_text_pyyaml_reads_gives_the_same_data_and_places_through_libyaml(monk
             assert got == expected, text
             compared += 1
         # else: valid YAML 1.2 that PyYAML refuses (a tab or `?` in a flow scalar): libyaml reads it as written
-    assert compared > 250
+    assert compared > 160
 
 
 def pyyaml_composes(text: str) -> bool:
