@@ -108,7 +108,10 @@ def resolve_engine(engine: str | None) -> str:
 
 
 class Rulebook:
-    """IM 2011-013 as rules, ready to evaluate meetings and years."""
+    """IM 2011-013 as rules, ready to evaluate meetings and years.
+
+    `engine` says which engine it runs on: "durable" or "python".
+    """
 
     def __init__(self, checked: CheckedRulebook, *, engine: str | None = None):
         """Compile `checked` and start the engine (`"durable"`, `"python"`, or None for the default).
@@ -208,12 +211,12 @@ class Rulebook:
     def _warm_up(self) -> None:
         """Evaluate made-up facts of each kind once, dated today.
 
-        A first evaluation costs three to four times a later one: code paths
-        run cold and the year's holiday table is built. Doing it here, while
-        loading (with the tables from last year to two years ahead), keeps
-        that out of a service's first request. Made-up facts
-        the model refuses are mended (a true/false flipped, an optional
-        value left out) or skipped; the decisions are thrown away.
+        Without it a first evaluation costs two to three times a later one:
+        its code paths run cold and its year's holiday table is built. Doing
+        that here, while loading (with the holiday tables from last year to
+        two years ahead), keeps it out of a service's first request. Made-up
+        facts the model refuses are mended (a true/false flipped, an optional
+        value left out) or given up; the decisions are thrown away.
         """
         today = date.today()
         for year in range(today.year - 1, today.year + 3):  # the years meetings and their deadlines fall in
