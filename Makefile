@@ -1,16 +1,18 @@
 # One-command set-up: every target builds the virtualenv it needs.
+# Another Python, in its own virtualenv: make test PYTHON=python3.13 VENV=.venv-3.13
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
 # durable-rules 2.0.28 calls PyEval_CallObject, removed in Python 3.13; the define is harmless before it.
 export CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject $(CPPFLAGS)
 
-.PHONY: demo register-demo test check schema docs bench bench-register fuzz soak clean
+.PHONY: demo register-demo test check schema docs bench bench-startup bench-register fuzz soak clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --no-cache-dir -e '.[test]'
+	$(PY) -m pip install --quiet --no-cache-dir -e '.[durable,test]'
+	$(PY) -c "import durable_rules_engine" || { echo "durable-rules is installed but does not import on $$($(PY) --version)"; exit 1; }
 	touch $@
 
 demo: $(VENV)/.installed
@@ -39,6 +41,10 @@ docs: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_verify.py
+	$(PY) benchmarks/bench_startup.py
+
+bench-startup: $(VENV)/.installed
+	$(PY) benchmarks/bench_startup.py
 
 # Long runs outside `make test` (which runs short versions of both).
 # fuzz: any rule file ends in a rulebook or located diagnostics, any facts in a decision or InvalidFacts.
@@ -53,4 +59,4 @@ bench-register: $(VENV)/.installed
 	$(PY) benchmarks/bench_register.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache site
+	rm -rf $(VENV) .venv-3.* build dist .pytest_cache site

@@ -8,6 +8,7 @@ forums and departments as the memo's rules.
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -66,6 +67,53 @@ def request(**changes: Any) -> dict[str, Any]:
     return base
 
 
+OPTIONAL_FLAGS = (
+    "interpretation_on_agenda",
+    "invitation_signals_law_change",
+    "invitation_signals_budget_consequences",
+    "invitation_signals_political_sensitivity",
+    "contribution_needs_principled_clarification",
+    "eu_schengen_legal_change_pending",
+    "principled_questions_discussed",
+)
+
+
+def sample_meetings(count: int, seed: int = 2011) -> list[dict[str, Any]]:
+    """`count` different valid meetings, the same for the same seed: every forum, department and flag varies.
+
+    The one place that knows how to make many meetings; engine comparisons
+    and the start-up benchmark draw from it.
+    """
+    catalogue = check_texts(catalogue_texts()).catalogue
+    forums = sorted(catalogue.forums)
+    departments = sorted(catalogue.departments)
+    pick = random.Random(seed)
+    out = []
+    for _ in range(count):
+        first = date(2026, 1, 1) + timedelta(days=pick.randrange(3 * 365))
+        facts = meeting(
+            forum=pick.choice(forums),
+            topic=pick.choice(["Budsjett", "Tolkning", "Asylprosedyrer", "Annet"]),
+            first_day=first.isoformat(),
+            last_day=(first + timedelta(days=pick.randrange(5))).isoformat(),
+            agenda_level=pick.choice(["strategic", "operational", None]),
+            meeting_level=pick.choice(["leader", "expert", None]),
+            delegation=pick.choice([["ASA"], ["UDI", "JD"], ["UD", "POLICE"], ["OTHER_AGENCY"], None]),
+            udi_leader_attends=pick.choice([True, False, None]),
+            responsible_department=pick.choice(departments),
+        )
+        for name in OPTIONAL_FLAGS:
+            facts[name] = pick.choice([True, False, False, None])
+        if pick.random() < 0.5:
+            facts["official_minutes_expected"] = pick.choice([True, None])
+            if facts["official_minutes_expected"] and pick.random() < 0.5:
+                facts["official_minutes_available_on"] = (first + timedelta(days=pick.randrange(60))).isoformat()
+        if pick.random() < 0.5:
+            facts["departments_concerned"] = pick.sample(departments, pick.randrange(len(departments) + 1))
+        out.append(facts)
+    return out
+
+
 def catalogue_texts() -> dict[str, str]:
     """The real forum and organisation files, as {file name: text}."""
     return {f"rules/{name}": (ROOT / "rules" / name).read_text(encoding="utf-8") for name in CATALOGUE_FILES}
@@ -78,9 +126,9 @@ def fixture_texts(name: str, *, with_catalogue: bool = True) -> dict[str, str]:
 
 
 @cache
-def fixture_rulebook(name: str, *, with_catalogue: bool = True) -> Rulebook:
-    """A fixture rulebook, built once per test process (durable-rules never gives all of it back)."""
-    return Rulebook(check_texts(fixture_texts(name, with_catalogue=with_catalogue)))
+def fixture_rulebook(name: str, *, with_catalogue: bool = True, engine: str | None = None) -> Rulebook:
+    """A fixture rulebook, built once per test process and engine (durable-rules never gives all of it back)."""
+    return Rulebook(check_texts(fixture_texts(name, with_catalogue=with_catalogue)), engine=engine)
 
 
 # --- a rulebook wide enough for several durable rulesets ------------------------
@@ -143,8 +191,8 @@ rules:
 
 
 @cache
-def wide_rulebook() -> Rulebook:
-    return Rulebook(check_texts({**catalogue_texts(), "wide/rules.yaml": wide_rules_text()}))
+def wide_rulebook(engine: str | None = None) -> Rulebook:
+    return Rulebook(check_texts({**catalogue_texts(), "wide/rules.yaml": wide_rules_text()}), engine=engine)
 
 
 # --- the rules evaluated directly, without the engine ------------------------------

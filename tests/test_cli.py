@@ -81,7 +81,7 @@ def test_a_crash_exits_3_with_the_traceback():
         "import sys\n"
         "from udi_rules.rulebook import Rulebook\n"
         "def boom(*a, **k): raise RuntimeError('boom')\n"
-        "Rulebook.load = boom\n"
+        "Rulebook.check = boom\n"
         "from udi_rules.tools.cli import main\n"
         "sys.exit(main(['check']))\n"
     )

@@ -105,7 +105,7 @@ def test_an_unexpected_failure_is_exit_code_3(monkeypatch, capsys):
     def explode(*_args, **_kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli.Rulebook, "load", explode)
+    monkeypatch.setattr(cli.Rulebook, "check", explode)
     assert main(["check", "rules"]) == CRASHED
     assert "RuntimeError: boom" in capsys.readouterr().err
 

@@ -1,9 +1,10 @@
-"""For any valid meeting, durable-rules and a direct evaluation of the same conditions agree.
+"""For any valid meeting, durable-rules, the python engine and a direct evaluation of the same conditions agree.
 
 The direct side is `udi_rules.conditions.holds` on the parsed conditions,
 with derived facts chased to a fixpoint in plain Python
 (`engine_support.direct`); the engine side is `Rulebook.evaluate`, which
-runs the compiled rules in durable-rules. Meetings are drawn over every
+runs the compiled rules in durable-rules, and the same with
+`engine="python"`, whose whole decision must be equal. Meetings are drawn over every
 field, with only the combinations the model accepts.
 """
 
@@ -80,12 +81,16 @@ def meetings(draw: st.DrawFn, *, known: bool = False) -> dict[str, Any]:
     return {k: v for k, v in facts.items() if v is not ABSENT}
 
 
-def rulebook_named(name: str) -> Rulebook:
-    return {"default": Rulebook.default, "wide": wide_rulebook}.get(name, lambda: fixture_rulebook(name))()
+def rulebook_named(name: str, engine: str = "durable") -> Rulebook:
+    if name == "default":
+        return Rulebook.default(engine=engine)
+    return wide_rulebook(engine) if name == "wide" else fixture_rulebook(name, engine=engine)
 
 
-def check_agreement(book: Rulebook, facts: dict[str, Any]) -> None:
-    """What the engine fires is what the direct three-valued evaluation says certainly holds."""
+def check_agreement(name: str, facts: dict[str, Any]) -> None:
+    """What the engine fires is what the direct three-valued evaluation says certainly holds, and the python
+    engine gives the same decision as durable-rules."""
+    book = rulebook_named(name)
     model = Meeting.model_validate(facts, context={"catalogue": book.catalogue})
     values = model.rule_values()
     fired, derived = book._engine.run("meeting", book.compiled.encode("meeting", values))
@@ -94,8 +99,10 @@ def check_agreement(book: Rulebook, facts: dict[str, Any]) -> None:
 
     assert sorted(fired, key=book.rule_ids.index) == conclusions
     assert {name: sorted(rules) for name, rules in derived.items()} == {n: sorted(r) for n, r in certain.items()}
+    decision = book.evaluate(facts)
     if not model.unknown():
-        assert book.evaluate(facts).rule_ids == direct(book.checked, values)[0]
+        assert decision.rule_ids == direct(book.checked, values)[0]
+    assert rulebook_named(name, "python").evaluate(facts) == decision
 
 
 @pytest.mark.parametrize("name", ["default", "property", "basic", "wide"])
@@ -105,8 +112,8 @@ def check_agreement(book: Rulebook, facts: dict[str, Any]) -> None:
 @example(facts=meeting(official_minutes_expected=True, official_minutes_available_on="2027-07-01"))
 @example(facts=meeting(delegation=None, departments_concerned=["rma", "ASA", "asa"]))
 @example(facts=meeting(forum="nu", meeting_level="leader", delegation=["UD", "POLICE"]))
-def test_durable_rules_and_the_direct_evaluation_agree_on_every_conclusion(name, facts):
-    check_agreement(rulebook_named(name), facts)
+def test_both_engines_and_the_direct_evaluation_agree_on_every_conclusion(name, facts):
+    check_agreement(name, facts)
 
 
 @settings(max_examples=50, deadline=None)
@@ -117,11 +124,13 @@ def test_a_meeting_model_gives_the_decision_of_its_dict(facts):
     assert book.evaluate(Meeting(**facts)).model_dump() == book.evaluate(facts).model_dump()
 
 
-def test_durable_rules_and_the_direct_evaluation_agree_for_every_planning_year():
+def test_both_engines_and_the_direct_evaluation_agree_for_every_planning_year():
     book = Rulebook.default()
+    python = Rulebook.default(engine="python")
 
     for year in range(2011, 2101):
         decision = book.evaluate({"year": year}, kind="year")
         conclusions, derived = direct(book.checked, PlanningYear(year=year).__dict__, kind="year")
         assert (decision.rule_ids, {d.id: list(d.derived_by) for d in decision.derived}) == (conclusions, derived), year
         assert book.evaluate(PlanningYear(year=year)) == decision
+        assert python.evaluate({"year": year}, kind="year") == decision

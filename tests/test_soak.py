@@ -122,7 +122,7 @@ def test_eight_threads_at_once_give_exactly_the_decisions_of_one_thread(rulebook
 
 
 def test_eight_threads_asking_for_the_default_rulebook_at_once_get_the_same_one(monkeypatch):
-    monkeypatch.setattr(rulebook_module, "_default", None)  # as in a fresh process
+    monkeypatch.setattr(rulebook_module, "_defaults", {})  # as in a fresh process
     seen: list[Rulebook] = []
     start = threading.Barrier(8)
 

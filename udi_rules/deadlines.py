@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any, Callable, Mapping
-
-import holidays
 
 from .facts import field_specs
 from .model import DateInYear, MeetingDeadline, Text
+from .public_holidays import holidays_in
 
 _MONTHS = {
     "nb": ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -25,10 +23,10 @@ _MONTHS = {
 _WEEKEND = {"nb": ("lørdag", "søndag"), "en": ("Saturday", "Sunday")}
 
 
-@lru_cache(maxsize=128)
 def _holidays(year: int, lang: str) -> Mapping[date, str]:
-    language = "no" if lang == "nb" else "en_US"
-    return dict(holidays.country_holidays("NO", years=year, observed=False, language=language))
+    """The year's public holidays with their names in `lang` (the table is built once per year)."""
+    table = holidays_in(year)
+    return {day: names[0] if lang == "nb" else names[1] for day, names in table.items()}
 
 
 def format_date(day: date, lang: str) -> str:
@@ -39,10 +37,11 @@ def format_date(day: date, lang: str) -> str:
 
 def is_working_day(day: date) -> bool:
     """Monday to Friday and not a Norwegian public holiday."""
-    return day.weekday() < 5 and day not in _holidays(day.year, "nb")
+    return day.weekday() < 5 and day not in holidays_in(day.year)
 
 
 def next_working_day(day: date) -> date:
+    """`day` itself when it is a working day, else the first working day after it."""
     while not is_working_day(day):
         day += timedelta(days=1)
     return day

@@ -140,7 +140,7 @@ def check(rules: Path | None, fmt: str, lang: str, strict: bool) -> int:
 
     path = rules or default_rules_path()
     try:
-        checked = Rulebook.load(path).checked
+        checked = Rulebook.check(path)
     except RulebookError as error:
         return _rules_invalid(error, fmt, lang)
     warnings = rulebook_warnings(path, checked)
