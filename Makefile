@@ -2,6 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# The benchmark's own environment: the project plus the engines it is compared with (never project dependencies).
+BENCH_VENV := .venv-bench
+BENCH_PY := $(BENCH_VENV)/bin/python
+BENCH_PEERS := rule-engine==5.1.0 zen-engine==2.1.3 business-rules==1.1.1
 # durable-rules 2.0.28 calls PyEval_CallObject, removed in Python 3.13; the define is harmless before it.
 export CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject $(CPPFLAGS)
 
@@ -25,8 +29,14 @@ check: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(VENV)/bin/udi-rules schema > rules/udi-rules.schema.json
 
-bench: $(VENV)/.installed
-	$(PY) benchmarks/bench_engine.py
+$(BENCH_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet --no-cache-dir -e . $(BENCH_PEERS)
+	touch $@
+
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_PY) -m benchmarks.bench_all
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) $(BENCH_VENV) build dist .pytest_cache
