@@ -100,3 +100,28 @@ def test_the_adapter_rows_agree_with_the_engine_on_the_handful(rulebook):
     bench_all.run_interleaved(own, answers)
 
     assert {r.label: r.agree for r in own} == {r.label: len(meetings) for r in own}
+
+
+def _rows_with_load(monkeypatch, rulebook, load):
+    monkeypatch.setattr(bench_all.Rulebook, "load", staticmethod(load))
+    meetings = generate(3)
+    return bench_all.build_rows(rulebook, meetings, [plain_facts(rulebook, m) for m in meetings])
+
+
+def test_the_python_engine_rows_appear_once_rulebook_load_takes_an_engine(monkeypatch, rulebook):
+    def load(path, engine="durable"):
+        assert engine == "python"
+        return rulebook
+
+    rows, missing = _rows_with_load(monkeypatch, rulebook, load)
+
+    assert [r.label for r in rows if "python" in r.label] == [
+        'Rulebook.evaluate, engine="python"', "python engine: validate + encode + run"]
+    assert not [m for m in missing if m.startswith("python")]
+
+
+def test_without_a_python_engine_the_table_says_n_a(monkeypatch, rulebook):
+    rows, missing = _rows_with_load(monkeypatch, rulebook, lambda path: rulebook)
+
+    assert not [r for r in rows if "python" in r.label]
+    assert [m for m in missing if m.startswith("python")] == ["python engine: n/a (Rulebook.load has no engine= yet)"]
