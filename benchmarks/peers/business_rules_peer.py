@@ -44,7 +44,8 @@ CONDITIONS: list[tuple[str, dict[str, Any]]] = [
     ("3.2-forankring-uten-leder", {"all": [_is("udi_leader_attends", False)]}),
     ("3.2-kontakt-aua", {"all": [
         _is("contribution_needs_principled_clarification"),
-        {"name": "responsible_department", "operator": "matches_regex", "value": "^(?!AUA$)"},  # no "not" in business-rules
+        # business-rules has no "not" and no "not equal to": a regex says "anything but AUA"
+        {"name": "responsible_department", "operator": "matches_regex", "value": "^(?!AUA$)"},
     ]}),
     ("3.2-involver-tidlig", ALWAYS),
     ("3.2-involver-for-eu-schengen", {"all": [_is("eu_schengen_legal_change_pending")]}),
