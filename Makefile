@@ -3,6 +3,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
+# The benchmark's own environment: the project plus the engines it is compared with (never project dependencies).
+BENCH_VENV := .venv-bench
+BENCH_PY := $(BENCH_VENV)/bin/python
+BENCH_PEERS := rule-engine==5.1.0 zen-engine==2.1.3 business-rules==1.1.1
 # durable-rules 2.0.28 calls PyEval_CallObject, removed in Python 3.13; the define is harmless before it.
 export CPPFLAGS := -DPyEval_CallObject=PyObject_CallObject $(CPPFLAGS)
 
@@ -38,10 +42,17 @@ schema: $(VENV)/.installed
 docs: $(VENV)/.installed
 	$(VENV)/bin/udi-rules docs site
 
-bench: $(VENV)/.installed
-	$(PY) benchmarks/bench_engine.py
+$(BENCH_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet --no-cache-dir -e '.[durable]' $(BENCH_PEERS)
+	touch $@
+
+# One run, one table: the engine against durable-rules bare, by hand and its peers, start-up and memory;
+# then how long `verify` takes over the whole fact space.
+bench: $(BENCH_VENV)/.installed $(VENV)/.installed
+	$(BENCH_PY) -m benchmarks.bench_all
 	$(PY) benchmarks/bench_verify.py
-	$(PY) benchmarks/bench_startup.py
 
 bench-startup: $(VENV)/.installed
 	$(PY) benchmarks/bench_startup.py
@@ -59,4 +70,4 @@ bench-register: $(VENV)/.installed
 	$(PY) benchmarks/bench_register.py
 
 clean:
-	rm -rf $(VENV) .venv-3.* build dist .pytest_cache site
+	rm -rf $(VENV) $(BENCH_VENV) .venv-3.* build dist .pytest_cache site

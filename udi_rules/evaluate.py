@@ -241,6 +241,12 @@ class DecisionBuilder:
         )
         self._filled: dict[tuple[Any, ...], Party] = {}
         self._residuals: dict[tuple[Any, ...], Residual] = {}
+        self._deadlines: dict[tuple[Any, ...], tuple[date | None, Text | None, Deadline | None]] = {}
+        # Duties with equal deadline rules and words count their deadlines alike: one number for each such pair.
+        kinds: dict[tuple[Any, Any], int] = {}
+        self._deadline_kinds = {
+            t.rule_id: kinds.setdefault((t.deadline, t.deadline_text), len(kinds)) for t in self.templates
+        }
         self._reads = {rule_id: _reads(c.expr, derived_by) for rule_id, c in self.by_id.items()}
         # What a conclusion depends on: the fields its condition reads (through derived facts) and the fields
         # its parties, deadline and title are filled from. Equal values give an equal conclusion, so it is
@@ -249,6 +255,11 @@ class DecisionBuilder:
             t.rule_id: tuple(f for p in PLACEHOLDER.findall(t.document_title or "") for f in _PLACEHOLDER_READS.get(p, (p,)))
             for t in self.templates
         }
+        # A conclusion whose condition reads a date its deadline counts from is keyed on it; for the others
+        # the deadline is filled in per meeting (`_titled`), so the rest of the conclusion is shared.
+        self._reads_deadline_fields = {
+            t.rule_id for t in self.templates if set(t.deadline_fields) & set(self._reads[t.rule_id])
+        }
         self._depends = {
             t.rule_id: tuple(
                 dict.fromkeys(
@@ -256,7 +267,7 @@ class DecisionBuilder:
                         *self._reads[t.rule_id],
                         *(f for role in (t.holder, t.sender, *t.recipients, *t.copies) if role
                           for f in self._role_fields[role]),
-                        *t.deadline_fields,
+                        *(t.deadline_fields if t.rule_id in self._reads_deadline_fields else ()),
                         *(f for f in self._title_fields[t.rule_id] if f != "topic"),
                     )
                 )
@@ -382,11 +393,19 @@ class DecisionBuilder:
         return found
 
     def _titled(self, conclusion: Conclusion, t: _Template, values: Mapping[str, Any]) -> Conclusion:
-        """The shared conclusion with its document title filled in for this meeting (the topic is free text)."""
-        if not t.document_title or "topic" not in self._title_fields[t.rule_id]:
+        """The shared conclusion with what changes from meeting to meeting filled in: the deadline (dates
+        vary) and a document title that holds the free-text topic. Copying a shared one is far cheaper
+        than building it."""
+        rule_id = t.rule_id
+        dated = t.deadline is not None and rule_id not in self._reads_deadline_fields
+        titled = t.document_title is not None and "topic" in self._title_fields[rule_id]
+        if not (dated or titled):
             return conclusion
         fields = dict(conclusion.__dict__)
-        fields["document_title"] = self._fill(t.document_title, values)
+        if dated:
+            fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = self._deadline(t, values)
+        if titled:
+            fields["document_title"] = self._fill(t.document_title, values)
         return trusted(Conclusion, fields)
 
     # --- facts not known yet ---------------------------------------------------------
@@ -548,18 +567,7 @@ class DecisionBuilder:
         return names
 
     def _conclusion(self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Conclusion:
-        counted = self._deadline(t, values)
-        deadline = counted.due if counted else None
-        note = counted.note if counted else t.deadline_text
-        detail = (
-            trusted(
-                Deadline,
-                {"due": counted.due, "earliest": counted.earliest, "latest": counted.latest,
-                 "waits_for": counted.waits_for},
-            )
-            if counted
-            else None
-        )
+        deadline, note, detail = self._deadline(t, values)
         return trusted(  # the fields in the order `Conclusion` declares them, as validation would
             Conclusion,
             {
@@ -589,12 +597,30 @@ class DecisionBuilder:
             },
         )
 
-    def _deadline(self, template: _Template, values: Mapping[str, Any]) -> Counted | None:
-        """The deadline with the rule file's words for it in front of how it was counted."""
-        found = compute(template.deadline, values)
-        if found is not None and found.note is not None and template.deadline_text is not None:
-            found = Counted(found.due, found.earliest, found.latest, found.waits_for,
-                            _join(template.deadline_text, found.note))
+    def _deadline(self, template: _Template, values: Mapping[str, Any]) -> tuple[date | None, Text | None, Deadline | None]:
+        """(date, note, detail) of a duty's deadline: the rule file's words in front of how it was counted.
+
+        Many duties share one deadline rule (everything due before the meeting), so the counting
+        is done once per rule, words and dates it reads.
+        """
+        if template.deadline is None:
+            return None, template.deadline_text, None
+        key = (self._deadline_kinds[template.rule_id], *(values.get(f) for f in template.deadline_fields))
+        found = self._deadlines.get(key)
+        if found is None:
+            counted = compute(template.deadline, values)
+            assert counted is not None
+            note = counted.note
+            if note is not None and template.deadline_text is not None:
+                note = _join(template.deadline_text, note)
+            detail = trusted(
+                Deadline,
+                {"due": counted.due, "earliest": counted.earliest, "latest": counted.latest, "waits_for": counted.waits_for},
+            )
+            found = (counted.due, note, detail)
+            if len(self._deadlines) >= _CACHE_SIZE:
+                self._deadlines.clear()
+            self._deadlines[key] = found
         return found
 
     def _party(self, role_id: str, values: Mapping[str, Any]) -> Party:
@@ -605,7 +631,7 @@ class DecisionBuilder:
         filled = self._filled.get(key)
         if filled is None:
             party = self._parties[role_id]
-            name = Text(nb=self._fill(party.name.nb, values), en=self._fill(party.name.en, values))
+            name = trusted(Text, {"nb": self._fill(party.name.nb, values), "en": self._fill(party.name.en, values)})
             filled = Party(id=party.id, name=name)
             if len(self._filled) >= _CACHE_SIZE:
                 self._filled.clear()
@@ -713,7 +739,7 @@ def _condition_text(alternatives: list[list[AnswerOut]], questions: list[FieldSp
 
 
 def _join(words: Text, note: Text) -> Text:
-    return Text(nb=f"{words.nb}: {note.nb}", en=f"{words.en}: {note.en}")
+    return trusted(Text, {"nb": f"{words.nb}: {note.nb}", "en": f"{words.en}: {note.en}"})
 
 
 __all__ = ["DecisionBuilder", "Reason", "validate_facts"]
