@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ RULES = ROOT / "rules"
 def digest_from(folder: Path, cwd: Path) -> str:
     """Loads the rules in a fresh interpreter, so nothing is shared but the files."""
     result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "-c",
+        [sys.executable, "-c",
          "import sys; from udi_rules.validate import load_rulebook; print(load_rulebook(sys.argv[1]).digest)",
          os.path.relpath(folder, cwd)],
         capture_output=True, text=True, cwd=cwd, timeout=60,
