@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from udi_rules import Rulebook
 from udi_rules.conditions import holds, holds3
+from udi_rules.tools.fact_space import ORDINARY
 from udi_rules.validate import CheckedRulebook, check_texts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,20 +39,11 @@ def meeting(**changes: Any) -> dict[str, Any]:
     return base
 
 
-#: The answers of an ordinary meeting to every question a case officer may leave open.
+#: The answers of an ordinary meeting to every question a case officer may leave open (the same ordinary
+#: meeting `udi-rules verify` and `diff` start from).
 KNOWN_ORDINARY: dict[str, Any] = {
-    "agenda_level": "operational",
-    "interpretation_on_agenda": False,
-    "meeting_level": "expert",
-    "delegation": ["ASA"],
-    "udi_leader_attends": True,
-    "invitation_signals_law_change": False,
-    "invitation_signals_budget_consequences": False,
-    "invitation_signals_political_sensitivity": False,
-    "contribution_needs_principled_clarification": False,
-    "eu_schengen_legal_change_pending": False,
-    "principled_questions_discussed": False,
-    "official_minutes_expected": False,
+    k: v for k, v in ORDINARY["meeting"].items()
+    if k not in ("forum", "topic", "first_day", "last_day", "responsible_department")
 }
 
 

@@ -19,6 +19,8 @@ from pytest_bdd import given, parsers, then, when
 from engine_support import meeting
 
 from udi_rules import Conclusion, Decision, Rulebook
+from udi_rules.tools.scenario_facts import DELEGATION as _DELEGATION
+from udi_rules.tools.scenario_facts import FLAGS as _FLAGS
 
 MONTHS = [
     "januar", "februar", "mars", "april", "mai", "juni",
@@ -91,16 +93,7 @@ def planning_year(case: Case, year: int) -> None:
     case.set(year=year)
 
 
-#: Sentences that change who is in the Norwegian delegation: (members to add, members to remove).
-_DELEGATION: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "Justisdepartementet deltar ikke": ((), ("JD",)),
-    "Justisdepartementet deltar": (("JD",), ()),
-    "UDI deltar alene": ((), ("JD", "UD", "OTHER_MINISTRY", "POLICE", "OTHER_AGENCY")),
-    "UDI deltar sammen med et departement": (("OTHER_MINISTRY",), ()),
-    "Utenriksdepartementet deltar": (("UD",), ()),
-    "politiet deltar": (("POLICE",), ()),
-    "en annen etat deltar": (("OTHER_AGENCY",), ()),
-}
+# The sentences and the facts they set are one table, shared with `udi-rules diff` and `verify`.
 
 
 @given(parsers.re(r"(?P<sentence>" + "|".join(re.escape(k) for k in _DELEGATION) + r")$"))
@@ -113,32 +106,6 @@ def delegation_in_words(case: Case, sentence: str) -> None:
 @given("det er ukjent hvem som deltar fra Norge")
 def delegation_unknown(case: Case) -> None:
     case.set(delegation=None)
-
-
-_FLAGS: dict[str, dict[str, Any]] = {
-    "møtet er på ledernivå": {"meeting_level": "leader"},
-    "møtet er på ekspertnivå": {"meeting_level": "expert"},
-    "en leder fra UDI deltar": {"udi_leader_attends": True},
-    "ingen leder fra UDI deltar": {"udi_leader_attends": False},
-    "agendaen er på strategisk nivå": {"agenda_level": "strategic"},
-    "agendaen er på operativt nivå": {"agenda_level": "operational"},
-    "tolkning av regelverk eller praksis skal diskuteres": {"interpretation_on_agenda": True},
-    "innkallingen varsler mulige lovendringer i Norge": {"invitation_signals_law_change": True},
-    "innkallingen varsler budsjettmessige konsekvenser": {"invitation_signals_budget_consequences": True},
-    "innkallingen varsler politisk sensitive saker": {"invitation_signals_political_sensitivity": True},
-    "innkallingen varsler ingen slike saker": {
-        "invitation_signals_law_change": False,
-        "invitation_signals_budget_consequences": False,
-        "invitation_signals_political_sensitivity": False,
-    },
-    "UDIs bidrag krever prinsipielle og strategiske avklaringer": {"contribution_needs_principled_clarification": True},
-    "en lovendring i EU eller Schengen er under arbeid": {"eu_schengen_legal_change_pending": True},
-    "spørsmål av prinsipiell karakter ble drøftet": {"principled_questions_discussed": True},
-    "ingen spørsmål av prinsipiell karakter ble drøftet": {"principled_questions_discussed": False},
-    "sekretariatet utarbeider offisielt referat": {"official_minutes_expected": True},
-    "det kommer ikke noe offisielt referat": {"official_minutes_expected": False, "official_minutes_available_on": None},
-    "referatet er ikke kommet ennå": {"official_minutes_available_on": None},
-}
 
 
 @given(parsers.re(r"(?P<sentence>" + "|".join(re.escape(k) for k in _FLAGS) + r")$"))
