@@ -16,6 +16,7 @@ from typing import Any, Mapping
 
 from udi_rules import Rulebook
 from udi_rules.conditions import holds, holds3
+from udi_rules.facts import field_specs
 from udi_rules.tools.fact_space import ORDINARY
 from udi_rules.validate import CheckedRulebook, check_texts
 
@@ -59,14 +60,11 @@ def request(**changes: Any) -> dict[str, Any]:
     return base
 
 
-OPTIONAL_FLAGS = (
-    "interpretation_on_agenda",
-    "invitation_signals_law_change",
-    "invitation_signals_budget_consequences",
-    "invitation_signals_political_sensitivity",
-    "contribution_needs_principled_clarification",
-    "eu_schengen_legal_change_pending",
-    "principled_questions_discussed",
+#: The yes/no questions `sample_meetings` varies freely (a leader and the minutes are drawn on their own).
+OPTIONAL_FLAGS = tuple(
+    spec.name for spec in field_specs("meeting").values()
+    if spec.type == "bool" and spec.question and not spec.computed_from
+    and spec.name not in ("udi_leader_attends", "official_minutes_expected")
 )
 
 

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from engine_support import catalogue_texts, direct, direct3, fixture_rulebook, meeting, wide_rulebook
 from udi_rules import Meeting, PlanningYear, Rulebook
+from udi_rules.facts import field_specs
 from udi_rules.validate import check_texts
 
 CATALOGUE = check_texts(catalogue_texts()).catalogue
@@ -32,15 +33,10 @@ DEPARTMENT_NAMES = DEPARTMENTS + [d.lower() for d in DEPARTMENTS]
 EDGES = [date(2027, 1, 31), date(2027, 3, 3), date(2027, 6, 30), date(2027, 7, 1), date(2027, 8, 31), date(2027, 12, 1)]
 EDGE_DAYS = [d + timedelta(days=k) for d in EDGES for k in (-1, 0, 1)]
 
+#: The yes/no questions of a meeting (the minutes are drawn on their own, below).
 OPEN_BOOLS = [
-    "interpretation_on_agenda",
-    "udi_leader_attends",
-    "invitation_signals_law_change",
-    "invitation_signals_budget_consequences",
-    "invitation_signals_political_sensitivity",
-    "contribution_needs_principled_clarification",
-    "eu_schengen_legal_change_pending",
-    "principled_questions_discussed",
+    spec.name for spec in field_specs("meeting").values()
+    if spec.type == "bool" and spec.question and not spec.computed_from and spec.name != "official_minutes_expected"
 ]
 MEMBERS = ["UDI", "JD", "Justisdepartementet", "UD", "OTHER_MINISTRY", "politiet", "OTHER_AGENCY", *DEPARTMENTS]
 ABSENT = object()
