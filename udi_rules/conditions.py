@@ -347,27 +347,33 @@ def _implicants(
 ) -> list[tuple[tuple[int, Any], ...]]:
     """The smallest partial answers (over the decisive questions) that make the rule hold, covering every case."""
     true_rows = {tuple(combo[i] for i in decisive) for combo, outcome in table.items() if outcome}
-    all_rows = list(_product([domains[i] for i in decisive]))
+    own = [domains[i] for i in decisive]
+    covered: dict[tuple[tuple[int, Any], ...], frozenset[tuple[Any, ...]]] = {}
 
-    def covers(cube: tuple[tuple[int, Any], ...]) -> list[tuple[Any, ...]]:
-        return [row for row in all_rows if all(row[pos] == value for pos, value in cube)]
+    def covers(cube: tuple[tuple[int, Any], ...]) -> frozenset[tuple[Any, ...]]:
+        """Every full answer the partial answer `cube` allows (built from the free questions, not searched)."""
+        found = covered.get(cube)
+        if found is None:
+            fixed = dict(cube)
+            choices = [(fixed[p],) if p in fixed else own[p] for p in range(len(own))]
+            found = covered[cube] = frozenset(_product(choices))
+        return found
 
     primes: list[tuple[tuple[int, Any], ...]] = []
     for size in range(1, len(decisive) + 1):
         for positions in _choose(list(range(len(decisive))), size):
-            for values in _product([domains[decisive[p]] for p in positions]):
+            for values in _product([own[p] for p in positions]):
                 cube = tuple(zip(positions, values))
-                rows = covers(cube)
                 if any(all(dict(cube).get(p) == v for p, v in prime) for prime in primes):
                     continue  # a smaller cube already covers it
-                if rows and all(row in true_rows for row in rows):
+                if covers(cube) <= true_rows:
                     primes.append(cube)
     # Keep a small cover: take the cube that covers most of what is left, until every true row is covered.
     left, chosen = set(true_rows), []
     while left:
-        best = max(primes, key=lambda c: (len(left & set(covers(c))), -len(c)))
+        best = max(primes, key=lambda c: (len(left & covers(c)), -len(c)))
         chosen.append(best)
-        left -= set(covers(best))
+        left -= covers(best)
     chosen.sort(key=lambda c: [p for p, _ in c])
     return [tuple((decisive[p], v) for p, v in cube) for cube in chosen]
 
