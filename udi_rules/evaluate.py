@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from ._version import __version__
 from .catalogue import Catalogue
 from .conditions import Completions, Derived, Expr, Residual, Test, holds3, reasons, walk, why_not
-from .deadlines import Counted, compute
+from .deadlines import compute
 from .decision import (
     AnswerOut,
     CitationOut,
@@ -217,6 +217,7 @@ class DecisionBuilder:
             for kind in FACT_MODELS
         }
         self._completions = {kind: Completions(derived_by, self._domains[kind]) for kind in FACT_MODELS}
+        self._questioned = {kind: tuple(f for f, spec in field_specs(kind).items() if spec.question) for kind in FACT_MODELS}
         self._parties: dict[str, Party] = {
             role.id: Party(id=role.id, name=role.name) for role in self.catalogue.roles.values()
         }
@@ -289,7 +290,7 @@ class DecisionBuilder:
         kind = facts.kind
         rules = self.rules_of.get(kind, [])
         certain: dict[str, bool | None] = {name: True for name in by}
-        open_facts = [f for f, spec in field_specs(kind).items() if spec.question and values.get(f) is None]
+        open_facts = any(values.get(f) is None for f in self._questioned[kind])
         if open_facts:
             certain = self._derived3(kind, values, certain)
         applies: list[str] = []

@@ -424,7 +424,7 @@ def render_text(impact: Impact, lang: str) -> str:
 
 def render_markdown(impact: Impact) -> str:
     """For a review: a heading per changed rule, a table of example meetings, then scenarios and examples."""
-    out = [f"## Virkning av regelendringen [impact of the rule change]", "",
+    out = ["## Virkning av regelendringen [impact of the rule change]", "",
            f"Fra [from] `{impact.old}` til [to] `{impact.new}`: {impact.classes} klasser av fakta, "
            f"{impact.scenarios_read} scenarioer og {impact.examples_read} eksempler vurdert.", ""]
     if not impact.changed:
