@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, SerializerFunctionWrapHandler, model_serializer
 
 from .model import ConclusionKind, Text
 
@@ -158,12 +158,8 @@ class DerivedFactOut(_Frozen):
     derivations: tuple[Derivation, ...] = ()
 
 
-class Decision(_Frozen):
-    """All conclusions for one set of facts. No conclusions means no rule applies.
-
-    Sequences are tuples, and the conclusions, derivations and exclusions in them are shared with other
-    decisions on equal facts: a decision is cheap to keep and cannot be changed by a caller.
-    """
+class _DecisionData(_Frozen):
+    """The fields of a decision (`Decision` adds working out its explanation when it is first read)."""
 
     fact_kind: Literal["meeting", "request", "year"]
     facts: dict[str, Any]
@@ -183,6 +179,74 @@ class Decision(_Frozen):
     rulebook: str = Field(description="the rulebook's content digest")
     memo: MemoOut | None = Field(None, description="the version of the memo the rulebook encodes")
     library_version: str = Field("", description="the version of udi_rules that made the decision")
+
+
+class Decision(_DecisionData):
+    """All conclusions for one set of facts. No conclusions means no rule applies.
+
+    Sequences are tuples, and the conclusions, derivations and exclusions in them are shared with other
+    decisions on equal facts: a decision is cheap to keep and cannot be changed by a caller.
+
+    What only explains the decision (`derived` with its derivations, `not_applying`, `names`) is
+    worked out the first time it is read, or when the decision is serialised, compared, copied or
+    pickled; until then the decision holds what it needs to work it out. The values are the same
+    either way, so a caller never sees the difference except in time and memory.
+    """
+
+    #: How to work out the explanation fields not filled in yet: a tuple whose first item, called with the
+    #: decision and the tuple, gives their values (None once they are filled in).
+    _explain: Any = PrivateAttr(None)
+
+    def _explained(self) -> Decision:
+        """Fill in the explanation fields if they are still to be worked out; idempotent and thread-safe
+        (two threads may both work them out; they get equal values and the first one stays)."""
+        private = self.__pydantic_private__
+        explain = private.get("_explain") if private else None
+        if explain is not None:
+            found, worked_out = self.__dict__, explain[0](self, explain)
+            # A new dict in the order the fields are declared (the JSON follows it), then the mark that it is done.
+            _set(self, "__dict__", {name: found[name] if name in found else worked_out[name] for name in _DECISION_FIELDS})
+            private["_explain"] = None
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        if name in EXPLANATION_FIELDS:
+            return self._explained().__dict__[name]
+        return super().__getattr__(name)
+
+    # For a decision inside a caller's own model or a TypeAdapter, which pydantic-core serialises from the
+    # schema. No return annotation, so that the JSON Schema in serialisation mode stays the one of the fields.
+    @model_serializer(mode="wrap")
+    def _serialize(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        return handler(self._explained())
+
+    def model_dump(self, **options: Any) -> dict[str, Any]:  # type: ignore[override]
+        return super(Decision, self._explained()).model_dump(**options)
+
+    def model_dump_json(self, **options: Any) -> str:  # type: ignore[override]
+        return super(Decision, self._explained()).model_dump_json(**options)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Decision):
+            other._explained()
+        return super(Decision, self._explained()).__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]  # a decision holds dicts (the facts): never hashable
+
+    def __repr_args__(self) -> Any:
+        return super(Decision, self._explained()).__repr_args__()
+
+    def __iter__(self) -> Any:
+        return super(Decision, self._explained()).__iter__()
+
+    def __copy__(self) -> Decision:
+        return super(Decision, self._explained()).__copy__()
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Decision:
+        return super(Decision, self._explained()).__deepcopy__(memo)
+
+    def __getstate__(self) -> dict[Any, Any]:
+        return super(Decision, self._explained()).__getstate__()
 
     @property
     def rule_ids(self) -> list[str]:
@@ -212,7 +276,15 @@ class Decision(_Frozen):
         return render(self, lang)
 
 
-def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
+#: The fields of a `Decision` that only explain it, worked out when first read.
+EXPLANATION_FIELDS = frozenset({"derived", "not_applying", "names"})
+_DECISION_FIELDS = tuple(Decision.model_fields)
+# A decision's own model_dump and model_dump_json explain it first and then need no wrapping serialiser, which
+# would have pydantic-core build the whole decision as Python objects before it writes JSON (twice the time).
+Decision.__pydantic_serializer__ = _DecisionData.__pydantic_serializer__
+
+
+def trusted(cls: type[_M], values: dict[str, Any], private: dict[str, Any] | None = None) -> _M:
     """An instance made from `values` the library built itself, without validation.
 
     What `cls.model_construct(**values)` does, minus its loop over aliases and
@@ -229,5 +301,5 @@ def trusted(cls: type[_M], values: dict[str, Any]) -> _M:
         fields = _FIELDS_SET[cls] = set(cls.model_fields)
     _set(model, "__pydantic_fields_set__", fields)
     _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    _set(model, "__pydantic_private__", private)
     return model

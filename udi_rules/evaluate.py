@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from datetime import date
 from typing import Any, Mapping
 
@@ -141,8 +142,21 @@ class _Template:
     deadline_text: Text | None
 
 
-#: Entries per cache of a builder; a full cache is cleared (deadline keys hold dates).
+#: Entries per cache of a builder (a full one forgets its oldest quarter: `_bounded_put`).
 _CACHE_SIZE = 4096
+#: Dated conclusions kept to be found again; a full cache forgets its oldest quarter.
+_DATED_CACHE_SIZE = 32768
+
+
+def _bounded_put(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    """Store `value`; a full `cache` first forgets its oldest quarter (dicts keep insertion order)."""
+    if len(cache) >= size:
+        try:
+            for old in list(islice(cache, size // 4)):
+                cache.pop(old, None)
+        except RuntimeError:  # another thread changed it meanwhile: start afresh
+            cache.clear()
+    cache[key] = value
 
 
 class DecisionBuilder:
@@ -207,6 +221,10 @@ class DecisionBuilder:
                 )
             )
         self._template_of = {t.rule_id: t for t in self.templates}
+        # The duties whose deadline waits for an answer (the date official minutes came), and that answer's field.
+        self._pending_when = {
+            t.rule_id: t.deadline.pending_when for t in self.templates if getattr(t.deadline, "pending_when", None)
+        }
         self._derived_by = derived_by
         self._domains = {
             kind: {
@@ -217,6 +235,11 @@ class DecisionBuilder:
             for kind in FACT_MODELS
         }
         self._completions = {kind: Completions(derived_by, self._domains[kind]) for kind in FACT_MODELS}
+        self._rule_ids = {kind: tuple(c.rule.id for c in rules) for kind, rules in self.rules_of.items()}
+        self._list_fields = {
+            kind: tuple(f for f, spec in field_specs(kind).items() if spec.type in ("departments", "participants"))
+            for kind in FACT_MODELS
+        }
         self._questioned = {kind: tuple(f for f, spec in field_specs(kind).items() if spec.question) for kind in FACT_MODELS}
         self._parties: dict[str, Party] = {
             role.id: Party(id=role.id, name=role.name) for role in self.catalogue.roles.values()
@@ -281,65 +304,109 @@ class DecisionBuilder:
         }
         self._shared: dict[tuple[Any, ...], Any] = {}
         self._keyers: dict[tuple[str, ...], Any] = {}
+        # A dated conclusion is found again by everything it depends on, deadline dates included (None: it
+        # also shows the free-text topic, so it is never found again and is not kept).
+        self._dated_depends = {
+            t.rule_id: None
+            if "topic" in self._title_fields[t.rule_id]
+            else tuple(dict.fromkeys((*self._depends[t.rule_id], *t.deadline_fields)))
+            for t in self.templates
+        }
+        self._dated: dict[tuple[Any, ...], Conclusion] = {}
 
     def build(self, facts: Facts, fired: set[str], derived: Mapping[str, list[str]]) -> Decision:
-        """The decision for `facts`, given the rules that fired and the facts they derived."""
+        """The decision for `facts`, given the rules that fired and the facts they derived.
+
+        What only explains the decision (derivations, exclusions, display names) is left for
+        `explanation` to work out when a caller first reads it.
+        """
         values = facts.rule_values()
-        keys = {f: tuple(v) if isinstance(v, list) else v for f, v in values.items()}
-        by = {name: sorted(holders, key=self.order.__getitem__) for name, holders in derived.items()}
         kind = facts.kind
-        rules = self.rules_of.get(kind, [])
+        keys = self._hashable_values(kind, values)
+        order = self.order.__getitem__
+        by = {name: sorted(holders, key=order) for name, holders in derived.items()}
         certain: dict[str, bool | None] = {name: True for name in by}
         open_facts = any(values.get(f) is None for f in self._questioned[kind])
-        if open_facts:
-            certain = self._derived3(kind, values, certain)
-        applies: list[str] = []
         maybe: dict[str, Residual] = {}
-        excluded: list[Excluded] = []
-        for checked in rules:
-            rule_id = checked.rule.id
-            if rule_id in fired:
-                applies.append(rule_id)
-                continue
-            residual = self._residual(checked, values, certain) if open_facts else None
-            if residual is not None and residual.outcome is True:
-                applies.append(rule_id)
-            elif residual is not None and residual.outcome is None:
-                maybe[rule_id] = residual
-            else:
-                excluded.append(
-                    self._once(
-                        ("excluded", rule_id),
-                        self._reads[rule_id],
-                        keys,
-                        lambda c=checked: trusted(
-                            Excluded,
-                            {"rule_id": c.rule.id, "title": c.rule.title,
-                             "reasons": tuple(why_not(c.expr, values, certain))},
-                        ),
-                    )
-                )
+        if not open_facts:  # the engine has the whole answer
+            rule_ids = self._rule_ids.get(kind, ())
+            applies = [r for r in rule_ids if r in fired]
+            excluded = [r for r in rule_ids if r not in fired]
+        else:
+            certain = self._derived3(kind, values, certain)
+            applies, excluded = [], []
+            for checked in self.rules_of.get(kind, []):
+                rule_id = checked.rule.id
+                residual = None if rule_id in fired else self._residual(checked, values, certain)
+                if residual is None or residual.outcome is True:
+                    applies.append(rule_id)
+                elif residual.outcome is None:
+                    maybe[rule_id] = residual
+                else:
+                    excluded.append(rule_id)
         templates = self._template_of
-        conclusions = [
+        conclusions = [self._applying(r, keys, values, by) for r in applies if r in templates]
+        conditional = [
             self._titled(
-                self._once(("applies", r), self._depends[r], keys, lambda r=r: self._conclusion(templates[r], values, by)),
+                self._once(
+                    ("conditional", r),
+                    self._depends[r],
+                    keys,
+                    lambda r=r: self._conditional(templates[r], values, by, maybe[r], kind),
+                ),
                 templates[r],
                 values,
-            )
-            for r in applies
-            if r in templates
-        ]
-        conditional = [
-            self._once(
-                ("conditional", r),
-                self._depends[r],
-                keys,
-                lambda r=r: self._conditional(templates[r], values, by, maybe[r], kind),
             )
             for r in maybe
             if r in templates
         ]
-        conditional = [self._titled(c, templates[c.rule_id], values) for c in conditional]
+        # Shared between decisions on like facts: how to explain them later, and from what.
+        later = self._interned((self.explanation, tuple((name, tuple(holders)) for name, holders in by.items()), tuple(excluded)))
+        return trusted(
+            Decision,
+            {
+                "fact_kind": kind,
+                "facts": facts.model_dump(mode="json"),
+                "conclusions": tuple(conclusions),
+                "conditional": tuple(conditional),
+                "questions": self._questions(kind, values, conclusions, conditional),
+                "warnings": self._warnings(facts),
+                "rulebook": self.book.digest,
+                "memo": self._memo,
+                "library_version": __version__,
+            },
+            {"_explain": later},
+        )
+
+    def explanation(self, decision: Decision, later: tuple[Any, ...]) -> dict[str, Any]:
+        """The fields of `decision` that explain it: derived facts with their derivations, the rules that
+        do not apply with the facts that keep them out, and the display names of what these mention.
+
+        `later` is what `build` kept for this: the derived facts with the rules that derived them, and the
+        rules that do not apply. The facts are validated again from the decision (they came out of
+        validation, so they pass unchanged).
+        """
+        _, by_items, excluded = later
+        by = {name: list(holders) for name, holders in by_items}
+        kind = decision.fact_kind
+        facts = validate_facts(decision.facts, kind, self.catalogue)
+        values = facts.rule_values()
+        keys = self._hashable_values(kind, values)
+        certain: dict[str, bool | None] = {name: True for name in by}
+        if any(values.get(f) is None for f in self._questioned[kind]):
+            certain = self._derived3(kind, values, certain)
+        not_applying = tuple(
+            self._once(
+                ("excluded", rule_id),
+                self._reads[rule_id],
+                keys,
+                lambda c=self.by_id[rule_id]: trusted(
+                    Excluded,
+                    {"rule_id": c.rule.id, "title": c.rule.title, "reasons": tuple(why_not(c.expr, values, certain))},
+                ),
+            )
+            for rule_id in excluded
+        )
         derived_out = tuple(
             self._once(
                 ("derived", name),
@@ -358,23 +425,48 @@ class DecisionBuilder:
             for name, fact in self.catalogue.derived_facts.items()
             if name in by
         )
-        return trusted(
-            Decision,
-            {
-                "fact_kind": kind,
-                "facts": facts.model_dump(mode="json"),
-                "conclusions": tuple(conclusions),
-                "conditional": tuple(conditional),
-                "questions": self._questions(kind, values, conclusions, conditional),
-                "derived": derived_out,
-                "not_applying": tuple(excluded),
-                "warnings": self._warnings(facts),
-                "names": self._names(values, conclusions, derived_out, excluded),
-                "rulebook": self.book.digest,
-                "memo": self._memo,
-                "library_version": __version__,
-            },
-        )
+        return {
+            "derived": derived_out,
+            "not_applying": not_applying,
+            "names": self._names(values, decision.conclusions, derived_out, not_applying),
+        }
+
+    def _applying(self, rule_id: str, keys: Mapping[str, Any], values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Conclusion:
+        """The conclusion of a rule that applies, dated: looked up by everything it depends on (deadline
+        dates included), so that meetings on the same dates share it; built from the shared undated one
+        when not found."""
+        t = self._template_of[rule_id]
+        fields = self._dated_depends[rule_id]
+        if fields is None:  # its document title holds the free-text topic: never the same twice
+            return self._titled(self._once(("applies", rule_id), self._depends[rule_id], keys,
+                                           lambda: self._conclusion(t, values, by)), t, values)
+        key = (rule_id, *map(keys.get, fields))
+        found = self._dated.get(key)
+        if found is None:
+            found = self._titled(
+                self._once(("applies", rule_id), self._depends[rule_id], keys, lambda: self._conclusion(t, values, by)),
+                t,
+                values,
+            )
+            _bounded_put(self._dated, key, found, _DATED_CACHE_SIZE)
+        return found
+
+    def _hashable_values(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """`values` with its lists as tuples, to be part of cache keys."""
+        keys = dict(values)
+        for name in self._list_fields[kind]:
+            value = keys.get(name)
+            if value is not None:
+                keys[name] = tuple(value)
+        return keys
+
+    def _interned(self, value: tuple[Any, ...]) -> tuple[Any, ...]:
+        """`value`, or an equal tuple made earlier: decisions on like facts hold one copy."""
+        found = self._shared.get(value)
+        if found is None:
+            found = value
+            _bounded_put(self._shared, value, value, _CACHE_SIZE)
+        return found
 
     def _once(self, what: tuple[str, str], fields: tuple[str, ...], values: Mapping[str, Any], make: Any) -> Any:
         """`make()`, built once for each combination of the values of `fields` and shared after that.
@@ -388,9 +480,7 @@ class DecisionBuilder:
         found = self._shared.get(key)
         if found is None:
             found = make()
-            if len(self._shared) >= _CACHE_SIZE:
-                self._shared.clear()
-            self._shared[key] = found
+            _bounded_put(self._shared, key, found, _CACHE_SIZE)
         return found
 
     def _titled(self, conclusion: Conclusion, t: _Template, values: Mapping[str, Any]) -> Conclusion:
@@ -435,9 +525,7 @@ class DecisionBuilder:
         found = self._residuals.get(key)
         if found is None:
             found = self._completions[checked.rule.applies_to].residual(checked.expr, values)
-            if len(self._residuals) >= _CACHE_SIZE:
-                self._residuals.clear()
-            self._residuals[key] = found
+            _bounded_put(self._residuals, key, found, _CACHE_SIZE)
         return found
 
     def _conditional(
@@ -478,13 +566,13 @@ class DecisionBuilder:
         for c in conditional:
             for field in c.questions:
                 decides.setdefault(field, []).append(c.rule_id)
+        pending_when = self._pending_when
         for c in (*conclusions, *conditional):
-            detail = c.deadline_detail
-            if detail is not None and detail.due is None:
-                deadline = self._template_of[c.rule_id].deadline
-                pending = getattr(deadline, "pending_when", None)
-                if pending and values.get(pending) is None:
-                    decides.setdefault(pending, []).append(c.rule_id)
+            pending = pending_when.get(c.rule_id)
+            if pending and values.get(pending) is None and c.deadline_detail is not None and c.deadline_detail.due is None:
+                decides.setdefault(pending, []).append(c.rule_id)
+        if not decides:
+            return ()
         out = []
         for name, spec in field_specs(kind).items():
             if name in decides and spec.question:
@@ -619,9 +707,7 @@ class DecisionBuilder:
                 {"due": counted.due, "earliest": counted.earliest, "latest": counted.latest, "waits_for": counted.waits_for},
             )
             found = (counted.due, note, detail)
-            if len(self._deadlines) >= _CACHE_SIZE:
-                self._deadlines.clear()
-            self._deadlines[key] = found
+            _bounded_put(self._deadlines, key, found, _CACHE_SIZE)
         return found
 
     def _party(self, role_id: str, values: Mapping[str, Any]) -> Party:
@@ -634,9 +720,7 @@ class DecisionBuilder:
             party = self._parties[role_id]
             name = trusted(Text, {"nb": self._fill(party.name.nb, values), "en": self._fill(party.name.en, values)})
             filled = Party(id=party.id, name=name)
-            if len(self._filled) >= _CACHE_SIZE:
-                self._filled.clear()
-            self._filled[key] = filled
+            _bounded_put(self._filled, key, filled, _CACHE_SIZE)
         return filled
 
     def _fill(self, pattern: str, values: Mapping[str, Any]) -> str:
