@@ -338,8 +338,9 @@ def test_a_meeting_the_model_rules_out_raises_invalid_facts_naming_the_field(bas
 
 def test_evaluate_many_with_one_bad_input_raises_with_its_index_and_evaluates_nothing(basic, monkeypatch):
     runs = []
-    real_run = DurableEngine.run
-    monkeypatch.setattr(DurableEngine, "run", lambda self, *a: runs.append(a) or real_run(self, *a))
+    for name in ("run", "run_many"):
+        real = getattr(DurableEngine, name)
+        monkeypatch.setattr(DurableEngine, name, lambda self, *a, real=real: runs.append(a) or real(self, *a))
     items = [meeting(), meeting(forum="IGC"), meeting(forum=""), meeting()]
 
     with pytest.raises(InvalidFacts) as raised:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from typing import Any, Iterable, Mapping
 
@@ -84,8 +85,10 @@ class CompiledRuleset:
         return self.data["derives"]
 
     def encode(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
-        """A fact's values in the form the compiled tests expect."""
+        """A fact's values in the form the compiled tests expect, holding only the properties they test
+        (what no rule tests would only lengthen the JSON the engine reads and hands back)."""
         flags = self.data["kinds"][kind]["flags"]
+        tested = self.tested[kind]
         out: dict[str, Any] = {"t": kind}
         for name, value in values.items():
             if value is None:
@@ -93,12 +96,43 @@ class CompiledRuleset:
             if name in flags:
                 present = set(value)
                 for option in flags[name]:
-                    out[f"{name}__{option}"] = option in present
+                    flag = f"{name}__{option}"
+                    if flag in tested:
+                        out[flag] = option in present
+            elif name not in tested:
+                continue
             elif isinstance(value, date):
                 out[name] = value.toordinal()
             else:
                 out[name] = value
         return out
+
+    @cached_property
+    def tested(self) -> dict[str, frozenset[str]]:
+        """For each fact kind, the fact properties some compiled test reads."""
+        found: dict[str, frozenset[str]] = {}
+        for kind in self.kinds():
+            names: set[str] = set()
+            for chunk in self.chunks(kind):
+                for rule in chunk["rules"].values():
+                    for pattern in rule["all"]:
+                        names.update(_properties(pattern.get("m")))
+            found[kind] = frozenset(names)
+        return found
+
+
+def _properties(node: Any) -> set[str]:
+    """The property names a compiled test reads (keys that are not operators)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not key.startswith("$"):
+                found.add(key)
+            found |= _properties(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _properties(item)
+    return found
 
 
 def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:

@@ -24,13 +24,21 @@ every point below). The safety measures, each for a measured failure:
   collected (each holds some hundred KB of C memory), and never twice;
 * `fork` waits until no thread is inside an evaluation (the engines' locks
   are taken around it), so a child never inherits a lock held for ever by a
-  thread that does not exist in it, nor a half-finished session.
+  thread that does not exist in it, nor a half-finished session;
+* many facts (`run_many`) go in batches of `BATCH` into a second set of
+  rulesets built on first use: every rule there has `cap`, so that one
+  action lists every fact it matched, every fact carries its index, and
+  joins on derived facts join on it. A batch whose sentinels did not see
+  every fact it asserted (a duplicate, or durable's 32-bit message hash
+  colliding) is run again fact by fact, so a batch answers exactly as one
+  evaluation per fact would.
 """
 
 from __future__ import annotations
 
 import ctypes
 import json
+import math
 import os
 import re
 import threading
@@ -38,6 +46,7 @@ import weakref
 from typing import Any
 
 import durable_rules_engine as _dre
+import orjson
 
 from .compile import CompiledRuleset
 from .errors import EngineError
@@ -45,6 +54,13 @@ from .errors import EngineError
 SESSION = "udi"
 #: The catch-all rule's name; `#` cannot start a rule id, so no rule can take it.
 SENTINEL = "#sentinel"
+#: In the batch rulesets: the catch-all rule for derived facts, and the property that holds a fact's index.
+DERIVED_SENTINEL = "#derived"
+INDEX = "#i"
+#: Facts per session in `run_many`: few enough that durable's 32-bit message hashes seldom collide
+#: (and a batch where they did is run again fact by fact), many enough that its actions are few.
+BATCH = 100
+_INDEX_IN_PAYLOAD = re.compile(r'"#i":\s*(\d+)')
 _names = iter(range(1, 1 << 62))
 _tuned = False
 
@@ -122,6 +138,8 @@ class DurableEngine:
         self._closed = False
         self._stale: list[_Chunk] = []  # sessions a failed delete left behind
         self._chunks: dict[str, list[_Chunk]] = {}
+        self._compiled = compiled
+        self._batch_chunks: dict[str, list[_Chunk]] = {}  # built by the first `run_many` of each kind
         self._derived_json = {
             name: json.dumps({"sid": SESSION, "t": "derived", "name": name})
             for names in self._derives.values()
@@ -162,11 +180,7 @@ class DurableEngine:
         """
         fired: set[str] = set()
         derived: dict[str, list[str]] = {}
-        try:
-            message = json.dumps({**fact, "sid": SESSION}, ensure_ascii=False, allow_nan=False)
-            message.encode("utf-8")  # a lone surrogate would fail inside the C call
-        except Exception as exc:  # noqa: BLE001 - whatever the value was, it is refused whole
-            raise EngineError(f"the fact cannot be written as JSON: {type(exc).__name__}: {_short(exc)}") from exc
+        message = _message({**fact, "sid": SESSION})
         with self._lock:
             if self._closed:
                 raise EngineError("the rulebook is closed")
@@ -199,6 +213,137 @@ class DurableEngine:
             finally:
                 self._delete(started)
         return {self._rule_of[n] for n in fired}, derived
+
+    def run_many(self, kind: str, facts: list[dict[str, Any]]) -> list[tuple[set[str], dict[str, list[str]]]]:
+        """What `run` gives for each of `facts`, in their order, evaluated `BATCH` at a time.
+
+        Raises:
+            EngineError: as `run`; then nothing is returned for any fact.
+        """
+        messages = [_message({**fact, "sid": SESSION, INDEX: i}) for i, fact in enumerate(facts)]
+        out: list[tuple[set[str], dict[str, list[str]]]] = []
+        for start in range(0, len(facts), BATCH):
+            batch = messages[start : start + BATCH]
+            with self._lock:
+                found = self._run_batch(kind, batch, start)
+            if found is None:  # the sentinels missed a fact: this batch again, one fact at a time
+                found = [self.run(kind, fact) for fact in facts[start : start + BATCH]]
+            out.extend(found)
+        return out
+
+    def _run_batch(self, kind: str, messages: list[str], start: int) -> list[tuple[set[str], dict[str, list[str]]]] | None:
+        """One batch through the batch rulesets (the lock is held); None if a sentinel missed a fact."""
+        if self._closed:
+            raise EngineError("the rulebook is closed")
+        chunks = self._batch_chunks.get(kind)
+        if chunks is None:
+            chunks = self._batch_chunks[kind] = self._build_batch_chunks(kind)
+        fired: list[set[str]] = [set() for _ in messages]
+        derived: list[dict[str, list[str]]] = [{} for _ in messages]
+        if not chunks:
+            return list(zip(fired, derived))
+        if self._stale:
+            self._delete(self._stale)
+            if self._stale:
+                raise EngineError("durable-rules could not delete the previous session; nothing was evaluated")
+        started: list[_Chunk] = []
+        complete = True
+        try:
+            pending: dict[_Chunk, list[str]] = {chunk: list(messages) for chunk in chunks}
+            while any(pending.values()):
+                for chunk in chunks:
+                    batch, pending[chunk] = pending[chunk], []
+                    if not batch:
+                        continue
+                    if chunk not in started:
+                        started.append(chunk)
+                    new = self._assert_batch(chunk, batch, start, fired, derived)
+                    if new is None:
+                        complete = False
+                        break
+                    for i, name in new:
+                        text = _message({"sid": SESSION, "t": "derived", "name": name, INDEX: start + i})
+                        for other in chunks:
+                            if name in other.uses:
+                                pending[other].append(text)
+                if not complete:
+                    break
+        except (_dre.error, MemoryError) as exc:
+            raise EngineError(f"durable-rules refused the facts: {_short(exc)} ({_code(exc)})") from exc
+        except EngineError:
+            raise
+        except Exception as exc:
+            raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
+        finally:
+            self._delete(started)
+        if not complete:
+            return None
+        return [({self._rule_of[n] for n in names}, found) for names, found in zip(fired, derived)]
+
+    def _assert_batch(
+        self, chunk: _Chunk, messages: list[str], start: int, fired: list[set[str]], derived: list[dict[str, list[str]]]
+    ) -> list[tuple[int, str]] | None:
+        """Assert facts together and drain the agenda; return the derived facts that are new, as (index, name),
+        or None when the sentinels did not see every fact asserted."""
+        handle = chunk.handle
+        code, offset = _dre.assert_facts(handle, "[" + ",".join(messages) + "]")
+        if code == 2:  # one of them was taken for a fact seen before
+            return None
+        expected = len(messages)
+        seen = 0
+        new: list[tuple[int, str]] = []
+        result = _dre.start_action_for_state(handle, offset)
+        payload = result[1] if result else None
+        while payload:
+            # A payload is `{"<rule>":[{"m":{...,"#i":N},...},...]}`; rule names never contain a quote.
+            # Each fact in it holds its index once, and a JSON string cannot hold `"#i":` unescaped.
+            name = payload[2 : payload.index('"', 2)]
+            found = _INDEX_IN_PAYLOAD.findall(payload)
+            if name == SENTINEL or name == DERIVED_SENTINEL:
+                seen += len(found)
+            else:
+                rule_id = self._rule_of[name]
+                for i in {int(i) - start for i in found}:
+                    if name in fired[i]:
+                        continue
+                    fired[i].add(name)
+                    for fact in self._derives.get(name, ()):
+                        holders = derived[i].get(fact)
+                        if holders is None:
+                            derived[i][fact] = [rule_id]
+                            new.append((i, fact))
+                        elif rule_id not in holders:
+                            holders.append(rule_id)
+            payload = _dre.complete_and_start_action(handle, offset)
+        return new if seen == expected else None
+
+    def _build_batch_chunks(self, kind: str) -> list[_Chunk]:
+        """The rulesets of `kind` for batches: `cap` on every rule, joins on the fact's index, sentinels for
+        facts and derived facts; each warmed up with one fact. The lock is held."""
+        chunks = []
+        try:
+            for chunk in self._compiled.chunks(kind):
+                rules = json.loads(json.dumps(chunk["rules"]))
+                for rule in rules.values():
+                    rule["cap"] = BATCH
+                    for pattern in rule["all"]:
+                        (name, node), = pattern.items()
+                        if name != "m":  # a derived fact: of the same fact as the one `m` matched
+                            node["$and"].append({INDEX: {"m": INDEX}})
+                rules[SENTINEL] = {"pri": 65535, "cap": BATCH, "all": [{"m": {"t": kind}}]}
+                rules[DERIVED_SENTINEL] = {"pri": 65535, "cap": BATCH, "all": [{"m": {"t": "derived"}}]}
+                handle = _dre.create_ruleset(f"{chunk['name']}-batch-{next(_names)}", json.dumps(rules, ensure_ascii=False))
+                self._handles.append(handle)
+                chunks.append(_Chunk(handle, frozenset(_derived_used(chunk["rules"]))))
+        except Exception as exc:
+            raise EngineError(f"durable-rules could not build the rules for batches: {type(exc).__name__}: {_short(exc)} ({_code(exc)})") from exc
+        warm_up = [_message({"sid": SESSION, "t": kind, INDEX: 0})]
+        for chunk in chunks:  # the session slot runs an action before any session is deleted
+            try:
+                self._assert_batch(chunk, warm_up, 0, [set()], [{}])
+            finally:
+                self._delete([chunk])
+        return chunks
 
     def _assert(self, chunk: _Chunk, message: str, fired: set[str], derived: dict[str, list[str]]) -> list[str]:
         """Assert one fact and drain the agenda; return derived facts that are new."""
@@ -244,6 +389,21 @@ class DurableEngine:
             self._finalizer()
             self._chunks = {}
             self._closed = True
+
+
+def _message(fact: dict[str, Any]) -> str:
+    """A fact as the JSON text durable-rules reads.
+
+    Raises:
+        EngineError: the fact cannot be written as JSON (a lone surrogate, a number out of range, ...).
+    """
+    try:
+        for value in fact.values():  # orjson writes NaN and infinity as null: refuse them as json would
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(f"{value} is not a JSON number")
+        return orjson.dumps(fact).decode()
+    except Exception as exc:  # noqa: BLE001 - whatever the value was, it is refused whole
+        raise EngineError(f"the fact cannot be written as JSON: {type(exc).__name__}: {_short(exc)}") from exc
 
 
 def _put(handle: int, message: str) -> int:

@@ -202,9 +202,28 @@ class Rulebook:
 
         Every input is validated before any is evaluated, so one bad input
         raises `InvalidFacts` (with its index) and no decision is returned.
+        On durable-rules, the facts of each kind go to the engine in batches
+        (`DurableEngine.run_many`); the decisions are those `evaluate` gives,
+        in input order.
+
+        Raises:
+            InvalidFacts: an input is wrong (its index is in the error); nothing was evaluated.
+            EngineError: the engine failed; no decision is returned.
         """
         models = [validate_facts(item, kind, self.catalogue, index=i) for i, item in enumerate(items)]
-        return [self._decide(model) for model in models]
+        if self.engine != "durable" or len(models) < 2:
+            return [self._decide(model) for model in models]
+        by_kind: dict[str, list[int]] = {}
+        for i, model in enumerate(models):
+            by_kind.setdefault(model.kind, []).append(i)
+        answers: list[Any] = [None] * len(models)
+        encode = self.compiled.encode
+        for fact_kind, indices in by_kind.items():
+            found = self._engine.run_many(fact_kind, [encode(fact_kind, models[i].rule_values()) for i in indices])
+            for i, answer in zip(indices, found):
+                answers[i] = answer
+        build = self._builder.build
+        return [build(model, fired, derived) for model, (fired, derived) in zip(models, answers)]
 
     def _decide(self, model: Facts) -> Decision:
         fired, derived = self._run(model.kind, model.rule_values())

@@ -1,0 +1,118 @@
+"""`evaluate_many` on durable-rules: batches with `cap`, answering exactly as one evaluation per meeting.
+
+The batch rulesets join derived facts on each fact's index; a batch whose
+sentinels miss a fact is run again fact by fact. These tests hold the batches
+to `evaluate` on many meetings of every kind, at batch boundaries, with the
+fall-back forced, on threads, and on failure (no partial answer).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from udi_rules import EngineError, Meeting, Request, Rulebook
+from udi_rules import durable_engine
+from udi_rules.durable_engine import BATCH, DurableEngine
+from udi_rules.rulebook import default_rules_path
+
+from engine_support import meeting, request, sample_meetings
+
+
+@pytest.fixture(scope="module")
+def book() -> Rulebook:
+    return Rulebook.load(default_rules_path(), engine="durable")
+
+
+def answers(decisions: list[Any]) -> list[dict[str, Any]]:
+    return [d.model_dump(mode="json") for d in decisions]
+
+
+def test_a_batch_answers_as_one_evaluation_per_meeting(book: Rulebook) -> None:
+    meetings = sample_meetings(2 * BATCH + 37, seed=2013)  # two full batches and a part of one
+    assert answers(book.evaluate_many(meetings)) == answers([book.evaluate(m) for m in meetings])
+
+
+def test_the_engine_gives_each_fact_its_own_answer_across_batch_boundaries(book: Rulebook) -> None:
+    engine: DurableEngine = book._engine
+    meetings = [Meeting.model_validate(m, context={"catalogue": book.catalogue}) for m in sample_meetings(BATCH + 3, seed=5)]
+    facts = [book.compiled.encode("meeting", m.rule_values()) for m in meetings]
+    many = engine.run_many("meeting", facts)
+    one_by_one = [engine.run("meeting", fact) for fact in facts]
+    assert [(fired, {k: sorted(v) for k, v in derived.items()}) for fired, derived in many] == [
+        (fired, {k: sorted(v) for k, v in derived.items()}) for fired, derived in one_by_one
+    ]
+    assert any(derived for _, derived in many), "the sample must derive facts, or the joins are not tested"
+
+
+def test_mixed_kinds_and_unknown_facts_keep_their_order(book: Rulebook) -> None:
+    items: list[Any] = [
+        meeting(forum="EMN"),
+        Request.model_validate(request(), context={"catalogue": book.catalogue}),
+        {"forum": "Schengen", "topic": "Ukjent", "first_day": "2027-05-03", "last_day": "2027-05-04",
+         "responsible_department": "RMA"},
+        meeting(forum="GDISC", meeting_level="leader", principled_questions_discussed=True),
+        Request.model_validate(request(aua_already_informed=True), context={"catalogue": book.catalogue}),
+    ]
+    assert answers(book.evaluate_many(items)) == answers([book.evaluate(item) for item in items])
+
+
+def test_a_batch_the_sentinels_doubt_is_run_again_fact_by_fact(book: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As when durable's 32-bit message hash makes two facts of a batch one: the answer stays exact."""
+    meetings = sample_meetings(BATCH + 10, seed=77)
+    expected = answers([book.evaluate(m) for m in meetings])
+    real = DurableEngine._assert_batch
+    doubted: list[int] = []
+
+    def once_doubtful(self: DurableEngine, chunk: Any, messages: list[str], start: int, *rest: Any) -> Any:
+        found = real(self, chunk, messages, start, *rest)
+        if start == 0 and not doubted:
+            doubted.append(len(messages))
+            return None
+        return found
+
+    single: list[int] = []
+    real_run = DurableEngine.run
+    monkeypatch.setattr(DurableEngine, "_assert_batch", once_doubtful)
+    monkeypatch.setattr(DurableEngine, "run", lambda self, *a: single.append(1) or real_run(self, *a))
+    assert answers(book.evaluate_many(meetings)) == expected
+    assert doubted == [BATCH] and len(single) == BATCH  # the first batch again, one by one; the rest as a batch
+
+
+def test_a_failing_batch_returns_nothing(book: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(handle: int, text: str) -> Any:
+        raise durable_engine._dre.error("Could not assert facts, error code: 303")
+
+    monkeypatch.setattr(durable_engine._dre, "assert_facts", refuse)
+    with pytest.raises(EngineError, match="refused the facts"):
+        book.evaluate_many(sample_meetings(5, seed=1))
+    monkeypatch.undo()
+    meetings = sample_meetings(5, seed=1)  # the session was deleted: the next batch starts clean
+    assert answers(book.evaluate_many(meetings)) == answers([book.evaluate(m) for m in meetings])
+
+
+def test_threads_sharing_a_rulebook_get_their_own_batches(book: Rulebook) -> None:
+    work = [sample_meetings(BATCH + 20, seed=s) for s in range(6)]
+    expected = [answers([book.evaluate(m) for m in meetings]) for meetings in work]
+    found: dict[int, list[dict[str, Any]]] = {}
+    start = threading.Barrier(len(work))
+
+    def evaluate(n: int) -> None:
+        start.wait()
+        found[n] = answers(book.evaluate_many(work[n]))
+
+    threads = [threading.Thread(target=evaluate, args=(n,)) for n in range(len(work))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [found[n] for n in range(len(work))] == expected
+
+
+def test_a_closed_rulebook_refuses_a_batch() -> None:
+    book = Rulebook.load(default_rules_path(), engine="durable")
+    book.close()
+    with pytest.raises(EngineError, match="closed"):
+        book.evaluate_many([meeting(), meeting(forum="IGC")])
