@@ -326,7 +326,7 @@ class DecisionBuilder:
         order = self.order.__getitem__
         by = {name: sorted(holders, key=order) for name, holders in derived.items()}
         certain: dict[str, bool | None] = {name: True for name in by}
-        open_facts = any(values.get(f) is None for f in self._questioned[kind])
+        open_facts = None in map(values.get, self._questioned[kind])
         maybe: dict[str, Residual] = {}
         if not open_facts:  # the engine has the whole answer
             rule_ids = self._rule_ids.get(kind, ())
@@ -393,7 +393,7 @@ class DecisionBuilder:
         values = facts.rule_values()
         keys = self._hashable_values(kind, values)
         certain: dict[str, bool | None] = {name: True for name in by}
-        if any(values.get(f) is None for f in self._questioned[kind]):
+        if None in map(values.get, self._questioned[kind]):
             certain = self._derived3(kind, values, certain)
         not_applying = tuple(
             self._once(
@@ -573,6 +573,14 @@ class DecisionBuilder:
                 decides.setdefault(pending, []).append(c.rule_id)
         if not decides:
             return ()
+        key = ("questions", kind, *((name, *rules) for name, rules in decides.items()))
+        found = self._shared.get(key)
+        if found is None:
+            found = self._make_questions(kind, decides)
+            _bounded_put(self._shared, key, found, _CACHE_SIZE)
+        return found
+
+    def _make_questions(self, kind: str, decides: Mapping[str, list[str]]) -> tuple[Question, ...]:
         out = []
         for name, spec in field_specs(kind).items():
             if name in decides and spec.question:
@@ -591,8 +599,19 @@ class DecisionBuilder:
         return tuple(out)
 
     def _warnings(self, facts: Facts) -> tuple[FactWarning, ...]:
+        unresolved = tuple(facts.unresolved_names(self.catalogue))
+        if not unresolved:
+            return ()
+        key = ("warnings", *unresolved)
+        found = self._shared.get(key)
+        if found is None:
+            found = self._make_warnings(unresolved)
+            _bounded_put(self._shared, key, found, _CACHE_SIZE)
+        return found
+
+    def _make_warnings(self, unresolved: tuple[tuple[str, str], ...]) -> tuple[FactWarning, ...]:
         out = []
-        for field, name in facts.unresolved_names(self.catalogue):
+        for field, name in unresolved:
             if field == "forum":
                 nb, en = self.catalogue.forum_hint(name)
                 what = ("forumet", "the forum", "bare de alminnelige reglene i 3.1, 3.2 og 4.1 gjelder",
