@@ -116,3 +116,16 @@ def test_a_closed_rulebook_refuses_a_batch() -> None:
     book.close()
     with pytest.raises(EngineError, match="closed"):
         book.evaluate_many([meeting(), meeting(forum="IGC")])
+
+
+def test_rules_with_one_condition_are_one_durable_rule_standing_for_each(book: Rulebook) -> None:
+    """The shipped rules that hold for every meeting cost one action, and each still fires by name."""
+    engine: DurableEngine = book._engine
+    compiled = {name for kind in book.compiled.kinds() for chunk in book.compiled.chunks(kind) for name in chunk["rules"]}
+    members = [m for group in engine._members.values() for m in group]
+    assert sorted(members) == sorted(compiled)  # each compiled rule stands in exactly one durable rule
+    assert len(engine._members) < len(compiled)
+    always = next(group for group in engine._members.values() if "3.1-vurder-konkret" in group)
+    assert len(always) > 1
+    fired, _ = engine.run("meeting", {"t": "meeting"})
+    assert {book.compiled.rule_of[m] for m in always} <= fired

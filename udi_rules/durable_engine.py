@@ -133,6 +133,8 @@ class DurableEngine:
     def __init__(self, compiled: CompiledRuleset):
         _tune_allocator()
         self._rule_of = compiled.rule_of
+        #: The compiled rules behind each durable rule: rules with the same condition are one durable rule.
+        self._members: dict[str, tuple[str, ...]] = {}
         self._derives = {name: tuple(facts) for name, facts in compiled.derives.items()}
         self._lock = threading.Lock()
         self._closed = False
@@ -153,7 +155,7 @@ class DurableEngine:
             for kind in compiled.kinds():
                 chunks = []
                 for chunk in compiled.chunks(kind):
-                    rules = json.loads(json.dumps(chunk["rules"]))  # the engine must never share our dicts
+                    rules = self._grouped(chunk["rules"])
                     rules[SENTINEL] = {"pri": 65535, "all": [{"m": {"t": kind}}]}
                     text = json.dumps(rules, ensure_ascii=False)
                     handle = _dre.create_ruleset(f"{chunk['name']}-{serial}", text)
@@ -302,18 +304,20 @@ class DurableEngine:
             if name == SENTINEL or name == DERIVED_SENTINEL:
                 seen += len(found)
             else:
-                rule_id = self._rule_of[name]
-                for i in {int(i) - start for i in found}:
-                    if name in fired[i]:
-                        continue
-                    fired[i].add(name)
-                    for fact in self._derives.get(name, ()):
-                        holders = derived[i].get(fact)
-                        if holders is None:
-                            derived[i][fact] = [rule_id]
-                            new.append((i, fact))
-                        elif rule_id not in holders:
-                            holders.append(rule_id)
+                indices = {int(i) - start for i in found}
+                for member in self._members[name]:
+                    rule_id = self._rule_of[member]
+                    for i in indices:
+                        if member in fired[i]:
+                            continue
+                        fired[i].add(member)
+                        for fact in self._derives.get(member, ()):
+                            holders = derived[i].get(fact)
+                            if holders is None:
+                                derived[i][fact] = [rule_id]
+                                new.append((i, fact))
+                            elif rule_id not in holders:
+                                holders.append(rule_id)
             payload = _dre.complete_and_start_action(handle, offset)
         return new if seen == expected else None
 
@@ -323,7 +327,7 @@ class DurableEngine:
         chunks = []
         try:
             for chunk in self._compiled.chunks(kind):
-                rules = json.loads(json.dumps(chunk["rules"]))
+                rules = self._grouped(chunk["rules"])
                 for rule in rules.values():
                     rule["cap"] = BATCH
                     for pattern in rule["all"]:
@@ -355,11 +359,13 @@ class DurableEngine:
         while payload:
             # A payload is `{"<rule>":{...}}`; rule names never contain a quote.
             name = payload[2 : payload.index('"', 2)]
-            if name != SENTINEL and name not in fired:
-                fired.add(name)
-                for fact in self._derives.get(name, ()):
+            for member in self._members.get(name, ()):  # none for the sentinel
+                if member in fired:
+                    continue
+                fired.add(member)
+                for fact in self._derives.get(member, ()):
                     holders = derived.get(fact)
-                    rule_id = self._rule_of[name]
+                    rule_id = self._rule_of[member]
                     if holders is None:
                         derived[fact] = [rule_id]
                         new.append(fact)
@@ -369,6 +375,24 @@ class DurableEngine:
                         holders.append(rule_id)
             payload = _dre.complete_and_start_action(handle, offset)
         return new
+
+    def _grouped(self, rules: dict[str, Any]) -> dict[str, Any]:
+        """A chunk's rules as durable rules, one for each distinct condition (a copy: the engine must never
+        share our dicts); `_members` learns which compiled rules each stands for.
+
+        Twelve of the shipped meeting rules hold for every meeting: as one durable rule they cost one
+        action per meeting instead of twelve.
+        """
+        groups: dict[str, list[str]] = {}
+        for name, rule in rules.items():
+            groups.setdefault(json.dumps(rule, sort_keys=True), []).append(name)
+        out: dict[str, Any] = {}
+        for body, names in groups.items():
+            # A rule id cannot start with `#`, so `#=<first rule>` names no rule and no sentinel.
+            durable_name = names[0] if len(names) == 1 else f"#={names[0]}"
+            self._members[durable_name] = tuple(names)
+            out[durable_name] = json.loads(body)
+        return out
 
     def _delete(self, chunks: list[_Chunk]) -> None:
         """Delete the session in each chunk; remember those where that failed."""
