@@ -43,7 +43,8 @@ import os
 import re
 import threading
 import weakref
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 import durable_rules_engine as _dre
 import orjson
@@ -189,12 +190,7 @@ class DurableEngine:
             chunks = self._chunks.get(kind)
             if not chunks:
                 return fired, derived
-            if self._stale:
-                self._delete(self._stale)
-                if self._stale:
-                    raise EngineError("durable-rules could not delete the previous session; nothing was evaluated")
-            started: list[_Chunk] = []
-            try:
+            with self._session("the fact") as started:
                 pending = {chunk: [message] for chunk in chunks}
                 while any(pending.values()):
                     for chunk in chunks:
@@ -206,14 +202,6 @@ class DurableEngine:
                                 for other in chunks:
                                     if other is not chunk and name in other.uses:
                                         pending[other].append(self._derived_json[name])
-            except (_dre.error, MemoryError) as exc:
-                raise EngineError(f"durable-rules refused the fact: {_short(exc)} ({_code(exc)})") from exc
-            except EngineError:
-                raise
-            except Exception as exc:
-                raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
-            finally:
-                self._delete(started)
         return {self._rule_of[n] for n in fired}, derived
 
     def run_many(self, kind: str, facts: list[dict[str, Any]]) -> list[tuple[set[str], dict[str, list[str]]]]:
@@ -244,13 +232,8 @@ class DurableEngine:
         derived: list[dict[str, list[str]]] = [{} for _ in messages]
         if not chunks:
             return list(zip(fired, derived))
-        if self._stale:
-            self._delete(self._stale)
-            if self._stale:
-                raise EngineError("durable-rules could not delete the previous session; nothing was evaluated")
-        started: list[_Chunk] = []
         complete = True
-        try:
+        with self._session("the facts") as started:
             pending: dict[_Chunk, list[str]] = {chunk: list(messages) for chunk in chunks}
             while any(pending.values()):
                 for chunk in chunks:
@@ -270,17 +253,30 @@ class DurableEngine:
                                 pending[other].append(text)
                 if not complete:
                     break
+        if not complete:
+            return None
+        return [({self._rule_of[n] for n in names}, found) for names, found in zip(fired, derived)]
+
+    @contextmanager
+    def _session(self, what: str) -> Iterator[list[_Chunk]]:
+        """One evaluation's session, the lock held: a session an earlier failure left is deleted first; every
+        failure inside becomes an `EngineError`; the session is deleted in each chunk the caller added to the
+        list it is given, whatever happened."""
+        if self._stale:
+            self._delete(self._stale)
+            if self._stale:
+                raise EngineError("durable-rules could not delete the previous session; nothing was evaluated")
+        started: list[_Chunk] = []
+        try:
+            yield started
         except (_dre.error, MemoryError) as exc:
-            raise EngineError(f"durable-rules refused the facts: {_short(exc)} ({_code(exc)})") from exc
+            raise EngineError(f"durable-rules refused {what}: {_short(exc)} ({_code(exc)})") from exc
         except EngineError:
             raise
         except Exception as exc:
             raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
         finally:
             self._delete(started)
-        if not complete:
-            return None
-        return [({self._rule_of[n] for n in names}, found) for names, found in zip(fired, derived)]
 
     def _assert_batch(
         self, chunk: _Chunk, messages: list[str], start: int, fired: list[set[str]], derived: list[dict[str, list[str]]]
