@@ -210,20 +210,26 @@ class Rulebook:
             InvalidFacts: an input is wrong (its index is in the error); nothing was evaluated.
             EngineError: the engine failed; no decision is returned.
         """
-        models = [validate_facts(item, kind, self.catalogue, index=i) for i, item in enumerate(items)]
+        models: list[Any] = [validate_facts(item, kind, self.catalogue, index=i) for i, item in enumerate(items)]
         if self.engine != "durable" or len(models) < 2:
             return [self._decide(model) for model in models]
-        by_kind: dict[str, list[int]] = {}
-        for i, model in enumerate(models):
-            by_kind.setdefault(model.kind, []).append(i)
-        answers: list[Any] = [None] * len(models)
-        encode = self.compiled.encode
-        for fact_kind, indices in by_kind.items():
-            found = self._engine.run_many(fact_kind, [encode(fact_kind, models[i].rule_values()) for i in indices])
-            for i, answer in zip(indices, found):
-                answers[i] = answer
-        build = self._builder.build
-        return [build(model, fired, derived) for model, (fired, derived) in zip(models, answers)]
+        from .durable_engine import BATCH
+
+        encode, build = self.compiled.encode, self._builder.build
+        decisions: list[Decision] = []
+        for start in range(0, len(models), BATCH):  # a window at a time, its facts let go once decided
+            window = models[start : start + BATCH]
+            by_kind: dict[str, list[int]] = {}
+            for i, model in enumerate(window):
+                by_kind.setdefault(model.kind, []).append(i)
+            answers: list[Any] = [None] * len(window)
+            for fact_kind, indices in by_kind.items():
+                found = self._engine.run_many(fact_kind, [encode(fact_kind, window[i].rule_values()) for i in indices])
+                for i, answer in zip(indices, found):
+                    answers[i] = answer
+            decisions.extend(build(model, fired, derived) for model, (fired, derived) in zip(window, answers))
+            models[start : start + BATCH] = [None] * len(window)
+        return decisions
 
     def _decide(self, model: Facts) -> Decision:
         fired, derived = self._run(model.kind, model.rule_values())
