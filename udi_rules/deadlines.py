@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 from .decision import trusted
@@ -24,10 +25,18 @@ _MONTHS = {
 _WEEKEND = {"nb": ("lørdag", "søndag"), "en": ("Saturday", "Sunday")}
 
 
+@lru_cache(maxsize=512)
 def _holidays(year: int, lang: str) -> Mapping[date, str]:
-    """The year's public holidays with their names in `lang` (the table is built once per year)."""
+    """The year's public holidays with their names in `lang`, built once per year and language."""
     table = holidays_in(year)
     return {day: names[0] if lang == "nb" else names[1] for day, names in table.items()}
+
+
+@lru_cache(maxsize=None)
+def _field_words(field: str) -> dict[str, str]:
+    """A date field's label as it stands inside a sentence, in both languages ("første møtedag")."""
+    label = field_specs("meeting")[field]
+    return {"nb": label.nb[0].lower() + label.nb[1:], "en": label.en[0].lower() + label.en[1:]}
 
 
 def format_date(day: date, lang: str) -> str:
@@ -90,8 +99,7 @@ def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]
         month, day = map(int, rule.date_in_year.split("-"))
         return _fixed(*_adjust(date(values["year"], month, day), rule.non_working_day, []))
     start: date = values[rule.from_]
-    label = field_specs("meeting")[rule.from_]
-    words = {"nb": label.nb[0].lower() + label.nb[1:], "en": label.en[0].lower() + label.en[1:]}
+    words = _field_words(rule.from_)
     if rule.days_before is not None:
         n = rule.days_before
         due = start - timedelta(days=n)
