@@ -54,5 +54,5 @@ class Catalogue:
         return [alias for forum in self.forums.values() for alias in forum.aliases]
 
     def find_department(self, name: str) -> str | None:
-        upper = name.upper()
-        return upper if upper in self.departments else None
+        found = self.departments.get(name.upper())
+        return found.id if found is not None else None  # the catalogue's own string, shared by every fact

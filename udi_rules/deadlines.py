@@ -71,7 +71,7 @@ def previous_working_day(day: date) -> date:
 
 
 def _text(make: Callable[[str], str]) -> Text:
-    return trusted(Text, {"nb": make("nb"), "en": make("en")})  # our own strings: no need to validate
+    return trusted(Text, {"nb": make("nb"), "en": make("en")}, shared_keys=True)  # our own strings: not validated
 
 
 @dataclass(frozen=True)
@@ -211,4 +211,4 @@ def _adjust(due: date, policy: str, parts: list[Text]) -> tuple[date, Text | Non
 def _join(parts: list[Text]) -> Text | None:
     if not parts:
         return None
-    return trusted(Text, {"nb": "; ".join(p.nb for p in parts), "en": "; ".join(p.en for p in parts)})
+    return trusted(Text, {"nb": "; ".join(p.nb for p in parts), "en": "; ".join(p.en for p in parts)}, shared_keys=True)

@@ -194,7 +194,8 @@ class Decision(_DecisionData):
     """
 
     #: How to work out the explanation fields not filled in yet: a tuple whose first item, called with the
-    #: decision and the tuple, gives their values (None once they are filled in).
+    #: decision and the tuple, gives their values (None once they are filled in). Decisions alike share the
+    #: private dict that holds it, so it is replaced, never changed.
     _explain: Any = PrivateAttr(None)
 
     def _explained(self) -> Decision:
@@ -206,7 +207,7 @@ class Decision(_DecisionData):
             found, worked_out = self.__dict__, explain[0](self, explain)
             # A new dict in the order the fields are declared (the JSON follows it), then the mark that it is done.
             _set(self, "__dict__", {name: found[name] if name in found else worked_out[name] for name in _DECISION_FIELDS})
-            private["_explain"] = None
+            _set(self, "__pydantic_private__", {"_explain": None})  # a new dict: the old one is shared
         return self
 
     def __getattr__(self, name: str) -> Any:
@@ -284,7 +285,9 @@ _DECISION_FIELDS = tuple(Decision.model_fields)
 Decision.__pydantic_serializer__ = _DecisionData.__pydantic_serializer__
 
 
-def trusted(cls: type[_M], values: dict[str, Any], private: dict[str, Any] | None = None) -> _M:
+def trusted(
+    cls: type[_M], values: dict[str, Any], private: dict[str, Any] | None = None, *, shared_keys: bool = False
+) -> _M:
     """An instance made from `values` the library built itself, without validation.
 
     What `cls.model_construct(**values)` does, minus its loop over aliases and
@@ -293,9 +296,19 @@ def trusted(cls: type[_M], values: dict[str, Any], private: dict[str, Any] | Non
     decision is built from a few dozen of these per evaluation, and
     validation would more than double its cost. The engine tests compare
     every kind of decision with its validated copy, field by field.
+
+    `shared_keys` sets the fields one by one instead, so that the instance's
+    dict shares its keys with its class (CPython's key-sharing dicts hold only
+    the values: 256 instead of 832 bytes for a `Conclusion`). Worth it for
+    the objects kept by the ten thousand; `values.copy()` of such a dict
+    shares them too.
     """
     model = cls.__new__(cls)
-    _set(model, "__dict__", values)
+    if shared_keys:
+        for name, value in values.items():
+            _set(model, name, value)
+    else:
+        _set(model, "__dict__", values)
     fields = _FIELDS_SET.get(cls)
     if fields is None:  # one set per model class, shared: frozen models never change theirs
         fields = _FIELDS_SET[cls] = set(cls.model_fields)

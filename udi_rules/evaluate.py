@@ -361,7 +361,13 @@ class DecisionBuilder:
             if r in templates
         ]
         # Shared between decisions on like facts: how to explain them later, and from what.
-        later = self._interned((self.explanation, tuple((name, tuple(holders)) for name, holders in by.items()), tuple(excluded)))
+        # How to explain the decision later, and from what, in its private dict: one for all decisions alike
+        # (`Decision._explained` replaces it, never changes it).
+        later = ("explain", tuple((name, tuple(holders)) for name, holders in by.items()), tuple(excluded))
+        private = self._shared.get(later)
+        if private is None:
+            private = {"_explain": (self.explanation, *later[1:])}
+            _bounded_put(self._shared, later, private, _CACHE_SIZE)
         return trusted(
             Decision,
             {
@@ -375,7 +381,8 @@ class DecisionBuilder:
                 "memo": self._memo,
                 "library_version": __version__,
             },
-            {"_explain": later},
+            private,
+            shared_keys=True,
         )
 
     def explanation(self, decision: Decision, later: tuple[Any, ...]) -> dict[str, Any]:
@@ -460,14 +467,6 @@ class DecisionBuilder:
                 keys[name] = tuple(value)
         return keys
 
-    def _interned(self, value: tuple[Any, ...]) -> tuple[Any, ...]:
-        """`value`, or an equal tuple made earlier: decisions on like facts hold one copy."""
-        found = self._shared.get(value)
-        if found is None:
-            found = value
-            _bounded_put(self._shared, value, value, _CACHE_SIZE)
-        return found
-
     def _once(self, what: tuple[str, str], fields: tuple[str, ...], values: Mapping[str, Any], make: Any) -> Any:
         """`make()`, built once for each combination of the values of `fields` and shared after that.
 
@@ -492,7 +491,7 @@ class DecisionBuilder:
         titled = t.document_title is not None and "topic" in self._title_fields[rule_id]
         if not (dated or titled):
             return conclusion
-        fields = dict(conclusion.__dict__)
+        fields = conclusion.__dict__.copy()  # shares its keys with the class's, as the original does
         if dated:
             fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = self._deadline(t, values)
         if titled:
@@ -703,6 +702,7 @@ class DecisionBuilder:
                 "applies_if": (),
                 "condition": None,
             },
+            shared_keys=True,
         )
 
     def _deadline(self, template: _Template, values: Mapping[str, Any]) -> tuple[date | None, Text | None, Deadline | None]:
@@ -724,6 +724,7 @@ class DecisionBuilder:
             detail = trusted(
                 Deadline,
                 {"due": counted.due, "earliest": counted.earliest, "latest": counted.latest, "waits_for": counted.waits_for},
+                shared_keys=True,
             )
             found = (counted.due, note, detail)
             _bounded_put(self._deadlines, key, found, _CACHE_SIZE)
@@ -843,7 +844,7 @@ def _condition_text(alternatives: list[list[AnswerOut]], questions: list[FieldSp
 
 
 def _join(words: Text, note: Text) -> Text:
-    return trusted(Text, {"nb": f"{words.nb}: {note.nb}", "en": f"{words.en}: {note.en}"})
+    return trusted(Text, {"nb": f"{words.nb}: {note.nb}", "en": f"{words.en}: {note.en}"}, shared_keys=True)
 
 
 __all__ = ["DecisionBuilder", "Reason", "validate_facts"]
