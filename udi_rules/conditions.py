@@ -101,35 +101,9 @@ def reasons(
     if expr is None:
         return []
     if isinstance(expr, Test):
-        return [
-            trusted(
-                Reason,
-                {
-                    "field": expr.field,
-                    "operator": expr.op,
-                    "expected": _plain(expr.value),
-                    "actual": _plain(values.get(expr.field)),
-                    "negated": not positive,
-                    "derived": None,
-                    "derived_by": (),
-                },
-            )
-        ]
+        return [_test_reason(expr, values.get(expr.field), positive)]
     if isinstance(expr, Derived):
-        return [
-            trusted(
-                Reason,
-                {
-                    "field": None,
-                    "operator": None,
-                    "expected": None,
-                    "actual": None,
-                    "negated": not positive,
-                    "derived": expr.name,
-                    "derived_by": tuple(derived_by.get(expr.name, ())),
-                },
-            )
-        ]
+        return [_derived_reason(expr.name, tuple(derived_by.get(expr.name, ())), positive)]
     if isinstance(expr, Not):
         return reasons(expr.item, values, derived_by, positive=not positive)
     wants_every = isinstance(expr, All) == positive
@@ -139,6 +113,67 @@ def reasons(
         if holds(item, values, derived_by) == positive:
             return reasons(item, values, derived_by, positive=positive)
     return []
+
+
+#: Reasons made so far, by what they say: a reason is frozen and the same for every decision it explains.
+_reasons: dict[tuple[Any, ...], Reason] = {}
+_REASONS_KEPT = 8192
+
+
+def _test_reason(expr: Test, actual: Any, positive: bool) -> Reason:
+    # The types are in the key, so that `true` and `1` stay two reasons.
+    key = (expr.field, expr.op, _key(expr.value), type(expr.value), _key(actual), type(actual), positive)
+    found = _reasons.get(key)
+    if found is None:
+        found = trusted(
+            Reason,
+            {
+                "field": expr.field,
+                "operator": expr.op,
+                "expected": _plain(expr.value),
+                "actual": _plain(actual),
+                "negated": not positive,
+                "derived": None,
+                "derived_by": (),
+            },
+            shared_keys=True,
+        )
+        _keep(key, found)
+    return found
+
+
+def _derived_reason(name: str, derived_by: tuple[str, ...], positive: bool) -> Reason:
+    key = (name, derived_by, positive)
+    found = _reasons.get(key)
+    if found is None:
+        found = trusted(
+            Reason,
+            {
+                "field": None,
+                "operator": None,
+                "expected": None,
+                "actual": None,
+                "negated": not positive,
+                "derived": name,
+                "derived_by": derived_by,
+            },
+            shared_keys=True,
+        )
+        _keep(key, found)
+    return found
+
+
+def _keep(key: tuple[Any, ...], reason: Reason) -> None:
+    if len(_reasons) >= _REASONS_KEPT:  # a bound, not a policy: values seen again are made again
+        _reasons.clear()
+    _reasons[key] = reason
+
+
+def _key(value: Any) -> Any:
+    """`value` as part of a dict key: lists and sets as tuples (in their order, as `_plain` keeps it)."""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(value)
+    return value
 
 
 def walk(expr: Expr | None) -> Iterator[Expr]:
