@@ -360,7 +360,6 @@ class DecisionBuilder:
             for r in maybe
             if r in templates
         ]
-        # Shared between decisions on like facts: how to explain them later, and from what.
         # How to explain the decision later, and from what, in its private dict: one for all decisions alike
         # (`Decision._explained` replaces it, never changes it).
         later = ("explain", tuple((name, tuple(holders)) for name, holders in by.items()), tuple(excluded))
@@ -443,19 +442,14 @@ class DecisionBuilder:
         dates included), so that meetings on the same dates share it; built from the shared undated one
         when not found."""
         t = self._template_of[rule_id]
-        fields = self._dated_depends[rule_id]
-        if fields is None:  # its document title holds the free-text topic: never the same twice
-            return self._titled(self._once(("applies", rule_id), self._depends[rule_id], keys,
-                                           lambda: self._conclusion(t, values, by)), t, values)
-        key = (rule_id, *map(keys.get, fields))
-        found = self._dated.get(key)
+        fields = self._dated_depends[rule_id]  # None: its document title holds the free-text topic, never seen twice
+        key = None if fields is None else (rule_id, *map(keys.get, fields))
+        found = None if key is None else self._dated.get(key)
         if found is None:
-            found = self._titled(
-                self._once(("applies", rule_id), self._depends[rule_id], keys, lambda: self._conclusion(t, values, by)),
-                t,
-                values,
-            )
-            _bounded_put(self._dated, key, found, _DATED_CACHE_SIZE)
+            shared = self._once(("applies", rule_id), self._depends[rule_id], keys, lambda: self._conclusion(t, values, by))
+            found = self._titled(shared, t, values)
+            if key is not None:
+                _bounded_put(self._dated, key, found, _DATED_CACHE_SIZE)
         return found
 
     def _hashable_values(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
