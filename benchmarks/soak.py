@@ -41,7 +41,8 @@ MATCHING = [
     meeting(forum="IGC", first_day="2027-06-30", last_day="2027-07-01"),
     meeting(forum="Schengen", agenda_level="strategic", meeting_level="leader"),
 ]
-INVALID = [meeting(forum="Atlantis"), meeting(first_day="2027-13-01"), {"forum": "EMN"}, [], "møte"]
+#: Each is refused by validation (an unknown forum is not: the catalogue is open, and the decision warns).
+INVALID = [meeting(forum=""), meeting(first_day="2027-13-01"), {"forum": "EMN"}, [], "møte"]
 
 
 def resident_mb() -> float:

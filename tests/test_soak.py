@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from engine_support import fixture_rulebook, meeting, wide_rulebook
 import udi_rules.rulebook as rulebook_module
 from udi_rules import InvalidFacts, Rulebook
 
+ROOT = Path(__file__).resolve().parent.parent
 PAGE = os.sysconf("SC_PAGE_SIZE")
 LEAK_TOLERANCE = 4 << 20  # bytes between the 2,000th and the 10,000th evaluation
 
@@ -138,3 +140,14 @@ def test_eight_threads_asking_for_the_default_rulebook_at_once_get_the_same_one(
 
     assert len(seen) == 8
     assert all(book is seen[0] for book in seen)
+
+
+def test_the_soak_runs_invalid_inputs_are_refused() -> None:
+    """`make soak` counts its invalid inputs; one that validation accepts makes the run fail for nothing."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.soak import INVALID as SOAK_INVALID
+
+    book = Rulebook.default()
+    for facts in SOAK_INVALID:
+        with pytest.raises(InvalidFacts):
+            book.evaluate(facts)
