@@ -120,6 +120,18 @@ def test_a_meeting_model_gives_the_decision_of_its_dict(facts):
     assert book.evaluate(Meeting(**facts)).model_dump() == book.evaluate(facts).model_dump()
 
 
+@pytest.mark.parametrize("name", ["default", "wide"])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batch=st.lists(meetings(), min_size=2, max_size=130))
+def test_a_batch_gives_each_meeting_its_own_decision(name, batch):
+    """`evaluate_many` (durable batches with `cap`, joins on each fact's index) is `evaluate` meeting by meeting."""
+    book = rulebook_named(name)
+
+    many = book.evaluate_many(batch)
+
+    assert [d.model_dump() for d in many] == [book.evaluate(facts).model_dump() for facts in batch]
+
+
 def test_both_engines_and_the_direct_evaluation_agree_for_every_planning_year():
     book = Rulebook.default()
     python = Rulebook.default(engine="python")
