@@ -87,25 +87,39 @@ class CompiledRuleset:
     def encode(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
         """A fact's values in the form the compiled tests expect, holding only the properties they test
         (what no rule tests would only lengthen the JSON the engine reads and hands back)."""
-        flags = self.data["kinds"][kind]["flags"]
-        tested = self.tested[kind]
         out: dict[str, Any] = {"t": kind}
-        for name, value in values.items():
+        for name, options in self._plan[kind]:
+            value = values.get(name)
             if value is None:
                 continue
-            if name in flags:
+            if options:
                 present = set(value)
-                for option in flags[name]:
-                    flag = f"{name}__{option}"
-                    if flag in tested:
-                        out[flag] = option in present
-            elif name not in tested:
-                continue
+                for option, flag in options:
+                    out[flag] = option in present
             elif isinstance(value, date):
                 out[name] = value.toordinal()
             else:
                 out[name] = value
         return out
+
+    @cached_property
+    def _plan(self) -> dict[str, tuple[tuple[str, tuple[tuple[str, str], ...]], ...]]:
+        """For each kind, the values `encode` writes, in the order of the kind's fields: (field, ()) for a
+        value written as it is, (field, ((option, property), ...)) for a list written as one flag per
+        option; only what some compiled test reads."""
+        plans = {}
+        for kind in self.kinds():
+            flags, tested = self.data["kinds"][kind]["flags"], self.tested[kind]
+            plan = []
+            for name in field_specs(kind):  # the computed values too
+                if name in flags:
+                    options = tuple((o, f"{name}__{o}") for o in flags[name] if f"{name}__{o}" in tested)
+                    if options:
+                        plan.append((name, options))
+                elif name in tested:
+                    plan.append((name, ()))
+            plans[kind] = tuple(plan)
+        return plans
 
     @cached_property
     def tested(self) -> dict[str, frozenset[str]]:

@@ -39,6 +39,7 @@ def _field_words(field: str) -> dict[str, str]:
     return {"nb": label.nb[0].lower() + label.nb[1:], "en": label.en[0].lower() + label.en[1:]}
 
 
+@lru_cache(maxsize=8192)
 def format_date(day: date, lang: str) -> str:
     """'30. mars 2027' in bokmål, '30 March 2027' in English."""
     month = _MONTHS[lang][day.month - 1]
