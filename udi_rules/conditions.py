@@ -122,7 +122,7 @@ _REASONS_KEPT = 8192
 
 def _test_reason(expr: Test, actual: Any, positive: bool) -> Reason:
     # The types are in the key, so that `true` and `1` stay two reasons.
-    key = (expr.field, expr.op, _key(expr.value), type(expr.value), _key(actual), type(actual), positive)
+    key = (expr.field, expr.op, hashable(expr.value), type(expr.value), hashable(actual), type(actual), positive)
     found = _reasons.get(key)
     if found is None:
         found = trusted(
@@ -169,7 +169,7 @@ def _keep(key: tuple[Any, ...], reason: Reason) -> None:
     _reasons[key] = reason
 
 
-def _key(value: Any) -> Any:
+def hashable(value: Any) -> Any:
     """`value` as part of a dict key: lists and sets as tuples (in their order, as `_plain` keeps it)."""
     if isinstance(value, (list, tuple, set, frozenset)):
         return tuple(value)

@@ -300,20 +300,9 @@ class DurableEngine:
             if name == SENTINEL or name == DERIVED_SENTINEL:
                 seen += len(found)
             else:
-                indices = {int(i) - start for i in found}
-                for member in self._members[name]:
-                    rule_id = self._rule_of[member]
-                    for i in indices:
-                        if member in fired[i]:
-                            continue
-                        fired[i].add(member)
-                        for fact in self._derives.get(member, ()):
-                            holders = derived[i].get(fact)
-                            if holders is None:
-                                derived[i][fact] = [rule_id]
-                                new.append((i, fact))
-                            elif rule_id not in holders:
-                                holders.append(rule_id)
+                members = self._members[name]
+                for i in {int(i) - start for i in found}:
+                    new.extend((i, fact) for fact in self._fire(members, fired[i], derived[i]))
             payload = _dre.complete_and_start_action(handle, offset)
         return new if seen == expected else None
 
@@ -355,21 +344,28 @@ class DurableEngine:
         while payload:
             # A payload is `{"<rule>":{...}}`; rule names never contain a quote.
             name = payload[2 : payload.index('"', 2)]
-            for member in self._members.get(name, ()):  # none for the sentinel
-                if member in fired:
-                    continue
-                fired.add(member)
-                for fact in self._derives.get(member, ()):
-                    holders = derived.get(fact)
-                    rule_id = self._rule_of[member]
-                    if holders is None:
-                        derived[fact] = [rule_id]
-                        new.append(fact)
-                        if fact in chunk.uses:
-                            _put(handle, self._derived_json[fact])
-                    elif rule_id not in holders:
-                        holders.append(rule_id)
+            for fact in self._fire(self._members.get(name, ()), fired, derived):  # no members: the sentinel
+                new.append(fact)
+                if fact in chunk.uses:
+                    _put(handle, self._derived_json[fact])
             payload = _dre.complete_and_start_action(handle, offset)
+        return new
+
+    def _fire(self, members: tuple[str, ...], fired: set[str], derived: dict[str, list[str]]) -> list[str]:
+        """Record that the compiled rules `members` fired for one fact; return the derived facts that are new."""
+        new = []
+        for member in members:
+            if member in fired:
+                continue
+            fired.add(member)
+            rule_id = self._rule_of[member]
+            for fact in self._derives.get(member, ()):
+                holders = derived.get(fact)
+                if holders is None:
+                    derived[fact] = [rule_id]
+                    new.append(fact)
+                elif rule_id not in holders:
+                    holders.append(rule_id)
         return new
 
     def _grouped(self, rules: dict[str, Any]) -> dict[str, Any]:

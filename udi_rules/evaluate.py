@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .catalogue import Catalogue
-from .conditions import Completions, Derived, Expr, Residual, Test, holds3, reasons, walk, why_not
+from .conditions import Completions, Derived, Expr, Residual, Test, hashable, holds3, reasons, walk, why_not
 from .deadlines import compute
 from .decision import (
     AnswerOut,
@@ -303,7 +303,6 @@ class DecisionBuilder:
             for name in self.catalogue.derived_facts
         }
         self._shared: dict[tuple[Any, ...], Any] = {}
-        self._keyers: dict[tuple[str, ...], Any] = {}
         # A dated conclusion is found again by everything it depends on, deadline dates included (None: it
         # also shows the free-text topic, so it is never found again and is not kept).
         self._dated_depends = {
@@ -466,10 +465,7 @@ class DecisionBuilder:
 
         `values` here is the hashable copy `build` makes once per decision (lists as tuples).
         """
-        keyer = self._keyers.get(fields)
-        if keyer is None:
-            keyer = self._keyers[fields] = _keyer(fields)
-        key = (what, keyer(values))
+        key = (what, *map(values.get, fields))
         found = self._shared.get(key)
         if found is None:
             found = make()
@@ -514,7 +510,7 @@ class DecisionBuilder:
         if holds3(checked.expr, values, certain) is False:
             return Residual(False)
         rule_id = checked.rule.id
-        key = (rule_id, *(_hashable(values.get(f)) for f in self._reads[rule_id]))
+        key = (rule_id, *(hashable(values.get(f)) for f in self._reads[rule_id]))
         found = self._residuals.get(key)
         if found is None:
             found = self._completions[checked.rule.applies_to].residual(checked.expr, values)
@@ -728,7 +724,7 @@ class DecisionBuilder:
         fields = self._role_fields[role_id]
         if not fields:
             return self._parties[role_id]
-        key = (role_id, *(_hashable(values.get(f)) for f in fields))
+        key = (role_id, *(hashable(values.get(f)) for f in fields))
         filled = self._filled.get(key)
         if filled is None:
             party = self._parties[role_id]
@@ -783,19 +779,6 @@ def _reads(expr: Expr | None, derived_by: Mapping[str, list[Expr | None]], seen:
             for inner in derived_by.get(node.name, ()):
                 found.update(dict.fromkeys(_reads(inner, derived_by, seen | {node.name})))
     return tuple(found)
-
-
-def _keyer(fields: tuple[str, ...]) -> Any:
-    """A function from the (hashable) fact values to the tuple of those of `fields`; absent ones are None."""
-    def key(values: Mapping[str, Any]) -> tuple[Any, ...]:
-        get = values.get
-        return tuple([get(f) for f in fields])
-
-    return key
-
-
-def _hashable(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
 
 
 def answer_text(spec: FieldSpec, option: str | None, value: Any) -> Text:
