@@ -5,8 +5,18 @@ Run: make bench   (or: python -m benchmarks.bench_all [--meetings 3000] [--seed 
 Every row answers the same seeded, fully known meetings (`meetings.generate`)
 and is checked against `Rulebook.evaluate` on every one of them: a row that
 does not agree says so, and its time means little. The rows are timed call by
-call, interleaved meeting by meeting, so that a shared machine's load falls on
-all of them alike; compare the ratios more than the microseconds.
+call, in blocks of `BLOCK` meetings taken in turns (row after row, block after
+block, the order of the rows turning each round), so that a shared machine's
+load falls on all of them alike while each row runs warm, as in a service that
+calls one engine many times over; compare the ratios more than the
+microseconds. (Meeting by meeting, each row would run with the processor's
+caches full of the other engines, and zen-engine's binding, which starts two
+threads on every call, would slow down the row after it.)
+
+Every row that builds decisions has a rulebook of its own that has decided
+other meetings before (`WARM_UP` of another seed) but none of the timed ones:
+a decision for a meeting it has not seen, as a service mostly gets. One more
+row times the same meetings again, on the rulebook that found the answers.
 
 - `Rulebook.evaluate` (validation and the full decision) and `evaluate_many`;
 - the project's durable-rules adapter without decision building, with the
@@ -44,6 +54,11 @@ from .by_hand import by_hand
 from .meetings import concluding_meeting_rules, engine_answer, generate, plain_facts
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: Meetings in one timed block of a row; the rows take turns block by block.
+BLOCK = 100
+#: Meetings of another seed each timed rulebook decides before the run: it is warm, but has seen no timed meeting.
+WARM_UP = 1000
 
 #: The goals of issue 9, as (label, row or figure, limit).
 GOALS = (
@@ -136,10 +151,20 @@ def _as_sent(decision: Any) -> str:
     return decision.model_dump_json()
 
 
+def warmed(rulebook: Rulebook, warm_up: list[dict[str, Any]]) -> Rulebook:
+    """`rulebook` after deciding `warm_up`: its code and caches warm, the timed meetings still new to it."""
+    rulebook.evaluate_many(warm_up)
+    return rulebook
+
+
 def build_rows(
-    rulebook: Rulebook, meetings: list[dict[str, Any]], facts: list[dict[str, Any]]
+    rulebook: Rulebook, meetings: list[dict[str, Any]], facts: list[dict[str, Any]], warm_up: list[dict[str, Any]]
 ) -> tuple[list[Row], list[str]]:
-    """Every row that can run here; and the rows that cannot, with the reason."""
+    """Every row that can run here; and the rows that cannot, with the reason.
+
+    `rulebook` found the answers (it has seen every meeting once); each row that builds decisions gets a
+    rulebook of its own, warmed on `warm_up`.
+    """
     order = concluding_meeting_rules(rulebook)
     concluding = set(order)
 
@@ -152,21 +177,28 @@ def build_rows(
     context = {"catalogue": rulebook.catalogue}
     encoded = [rulebook.compiled.encode("meeting", Meeting.model_validate(m, context=context).rule_values())
                for m in meetings]
+    def fresh() -> Rulebook:
+        return warmed(Rulebook.load(default_rules_path()), warm_up)
+
+    explaining, sending, at_invitation = fresh(), fresh(), fresh()
     rows = [
-        Row("Rulebook.evaluate (validation + decision)", rulebook.evaluate, meetings, concluded),
-        Row("Rulebook.evaluate, explanation read too", lambda m: _explained(rulebook.evaluate(m)), meetings, concluded,
-            note="derived, not_applying and names worked out"),
-        Row("Rulebook.evaluate + model_dump_json", lambda m: _as_sent(rulebook.evaluate(m)), meetings, None,
+        Row("Rulebook.evaluate (validation + decision)", fresh().evaluate, meetings, concluded),
+        Row("Rulebook.evaluate, explanation read too", lambda m: _explained(explaining.evaluate(m)), meetings,
+            concluded, note="derived, not_applying and names worked out"),
+        Row("Rulebook.evaluate + model_dump_json", lambda m: _as_sent(sending.evaluate(m)), meetings, None,
             note="the decision as a service sends it"),
+        Row("Rulebook.evaluate, the same meetings again", rulebook.evaluate, meetings, concluded,
+            note="on the rulebook that found the answers"),
         Row("durable adapter: validate + encode + run", adapter_call(rulebook, True), meetings, fired),
         Row("durable adapter: run only (encoded fact)", adapter_call(rulebook, False), encoded, fired),
-        Row("Rulebook.evaluate at the invitation (facts unknown)", rulebook.evaluate,
+        Row("Rulebook.evaluate at the invitation (facts unknown)", at_invitation.evaluate,
             [{k: m[k] for k in AT_INVITATION if k in m} for m in meetings], None,
             note="conditional conclusions and open questions found"),
     ]
     missing = []
     python_book = python_engine_rulebook()
     if isinstance(python_book, Rulebook):
+        warmed(python_book, warm_up)
         rows.append(Row("Rulebook.evaluate, engine=\"python\"", python_book.evaluate, meetings, concluded))
         try:  # the python engine's adapter may not have the durable adapter's shape; then only its evaluate runs
             call = adapter_call(python_book, True)
@@ -192,21 +224,28 @@ def build_rows(
     return rows, missing
 
 
-def run_interleaved(rows: list[Row], answers: list[list[str]]) -> None:
-    """Time every row on every meeting, meeting by meeting, and count where it agrees with the engine."""
+def run_in_turns(rows: list[Row], answers: list[list[str]], block: int = BLOCK) -> None:
+    """Time every row on every meeting, call by call, the rows taking turns a block of meetings at a time (the
+    first row of a round moves on by one each round); count where each row agrees with the engine."""
     clock = time.perf_counter_ns
-    for i, expected in enumerate(answers):
-        for row in rows:
-            x = row.inputs[i]
-            start = clock()
-            result = row.call(x)
-            row.samples.append((clock() - start) / 1000)
+    for turn, first in enumerate(range(0, len(answers), block)):
+        shift = turn % len(rows)
+        for row in rows[shift:] + rows[:shift]:
+            call, inputs, samples = row.call, row.inputs, row.samples
+            results = []
+            for i in range(first, min(first + block, len(answers))):
+                x = inputs[i]
+                start = clock()
+                result = call(x)
+                samples.append((clock() - start) / 1000)
+                results.append(result)
             if row.answer is None:
                 continue
-            if row.answer(result) == expected:
-                row.agree += 1
-            elif row.first_disagreement is None:
-                row.first_disagreement = i
+            for i, result in enumerate(results, first):
+                if row.answer(result) == answers[i]:
+                    row.agree += 1
+                elif row.first_disagreement is None:
+                    row.first_disagreement = i
 
 
 def time_many(rulebook: Rulebook, meetings: list[dict[str, Any]], answers: list[list[str]]) -> tuple[float, bool]:
@@ -297,17 +336,19 @@ def main(argv: list[str] | None = None) -> int:
     all_meetings = generate(max(args.meetings, args.kept), args.seed)
     meetings = all_meetings[: args.meetings]
 
+    warm_up = generate(WARM_UP, args.seed + 1)
     rulebook = Rulebook.default()
-    answers = [engine_answer(rulebook, m) for m in meetings]  # also warms every cache a steady service has warm
+    answers = [engine_answer(rulebook, m) for m in meetings]
     facts = [plain_facts(rulebook, m) for m in meetings]
-    rows, missing = build_rows(rulebook, meetings, facts)
+    rows, missing = build_rows(rulebook, meetings, facts, warm_up)
     n = len(meetings)
     print(f"{n:,} random valid, fully known meetings (seed {args.seed}); "
           f"{len(concluding_meeting_rules(rulebook))} concluding meeting rules of {len(rulebook.rule_ids)}; "
-          f"rows interleaved meeting by meeting\n")
+          f"rows in turns, {BLOCK} meetings at a time; each deciding row on a rulebook warmed on {WARM_UP:,} "
+          f"other meetings\n")
 
-    run_interleaved(rows, answers)
-    many_us, many_same = time_many(rulebook, meetings, answers)
+    run_in_turns(rows, answers)
+    many_us, many_same = time_many(warmed(Rulebook.load(default_rules_path()), warm_up), meetings, answers)
     kept = in_fresh_process(_KEPT, all_meetings[: args.kept])
     boot = startup(all_meetings, args.processes)
 

@@ -82,7 +82,7 @@ def test_a_row_that_concludes_otherwise_is_counted_as_disagreeing(handful):
     right = bench_all.Row("by hand", by_hand, facts, list)
     wrong = bench_all.Row("by hand, forgetful", lambda f: by_hand(f)[:-1], facts, list)
 
-    bench_all.run_interleaved([right, wrong], answers)
+    bench_all.run_in_turns([right, wrong], answers, block=3)
 
     assert (right.agree, right.first_disagreement) == (len(handful), None)
     assert (wrong.agree, wrong.first_disagreement) == (0, 0)
@@ -94,24 +94,49 @@ def test_the_adapter_rows_agree_with_the_engine_on_the_handful(rulebook):
     meetings = generate(20)
     answers = [engine_answer(rulebook, m) for m in meetings]
     facts = [plain_facts(rulebook, m) for m in meetings]
-    rows, _ = bench_all.build_rows(rulebook, meetings, facts)
+    rows, _ = bench_all.build_rows(rulebook, meetings, facts, generate(5, seed=1))
     own = [r for r in rows if r.answer is not None and r.label.startswith(("Rulebook", "durable", "python", "by hand"))]
 
-    bench_all.run_interleaved(own, answers)
+    bench_all.run_in_turns(own, answers, block=7)
 
     assert {r.label: r.agree for r in own} == {r.label: len(meetings) for r in own}
+    assert {len(r.samples) for r in own} == {len(meetings)}
+
+
+def test_rows_take_turns_a_block_at_a_time_each_round_starting_one_row_later():
+    calls = []
+    rows = [bench_all.Row(name, lambda x, name=name: calls.append((name, x)), list(range(6)), None) for name in "abc"]
+
+    bench_all.run_in_turns(rows, [[]] * 6, block=2)
+
+    assert calls == [
+        ("a", 0), ("a", 1), ("b", 0), ("b", 1), ("c", 0), ("c", 1),
+        ("b", 2), ("b", 3), ("c", 2), ("c", 3), ("a", 2), ("a", 3),
+        ("c", 4), ("c", 5), ("a", 4), ("a", 5), ("b", 4), ("b", 5),
+    ]
+
+
+def test_the_goal_row_decides_on_a_rulebook_of_its_own_and_the_again_row_on_the_one_that_found_the_answers(rulebook):
+    meetings = generate(3)
+    rows, _ = bench_all.build_rows(rulebook, meetings, [plain_facts(rulebook, m) for m in meetings], meetings[:1])
+    by_label = {r.label: r for r in rows}
+
+    goal = by_label["Rulebook.evaluate (validation + decision)"].call.__self__
+    assert goal is not rulebook and goal.digest == rulebook.digest
+    assert by_label["Rulebook.evaluate, the same meetings again"].call.__self__ is rulebook
 
 
 def _rows_with_load(monkeypatch, rulebook, load):
     monkeypatch.setattr(bench_all.Rulebook, "load", staticmethod(load))
     meetings = generate(3)
-    return bench_all.build_rows(rulebook, meetings, [plain_facts(rulebook, m) for m in meetings])
+    return bench_all.build_rows(rulebook, meetings, [plain_facts(rulebook, m) for m in meetings], meetings[:1])
 
 
 def test_the_python_engine_rows_appear_once_rulebook_load_takes_an_engine(monkeypatch, rulebook):
     def load(path, engine="durable"):
-        assert engine == "python"
-        return rulebook
+        return rulebook if engine == "python" else real_load(path)
+
+    real_load = bench_all.Rulebook.load
 
     rows, missing = _rows_with_load(monkeypatch, rulebook, load)
 
