@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from engine_support import catalogue_texts, direct, direct3, fixture_rulebook, meeting, wide_rulebook
 from udi_rules import Meeting, PlanningYear, Rulebook
+from udi_rules.evaluate import DecisionBuilder
 from udi_rules.facts import field_specs
 from udi_rules.validate import check_texts
 
@@ -130,6 +131,24 @@ def test_a_batch_gives_each_meeting_its_own_decision(name, batch):
     many = book.evaluate_many(batch)
 
     assert [d.model_dump() for d in many] == [book.evaluate(facts).model_dump() for facts in batch]
+
+
+@pytest.mark.parametrize("name", ["default", "property"])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=st.lists(meetings(), min_size=1, max_size=12), facts=meetings())
+def test_a_decision_does_not_depend_on_what_the_rulebook_decided_before(name, history, facts):
+    """The parts a rulebook keeps and shares between decisions are found again only where they fit: after
+    any meetings before it, a meeting gets the decision a rulebook that has decided nothing gives it."""
+    book = rulebook_named(name)
+    for earlier in history:
+        book.evaluate(earlier)
+    decision = book.evaluate(facts)
+    model = Meeting.model_validate(facts, context={"catalogue": book.catalogue})
+    fired, derived = book._run("meeting", model.rule_values())
+
+    fresh = DecisionBuilder(book.checked).build(model, fired, derived)
+
+    assert decision.model_dump(mode="json") == fresh.model_dump(mode="json")
 
 
 def test_both_engines_and_the_direct_evaluation_agree_for_every_planning_year():

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
 from datetime import date
-from typing import Any, Mapping
+from itertools import islice
+from operator import itemgetter
+from typing import Any, Callable, Mapping, Sequence
 
 from pydantic import BaseModel, ValidationError
 
@@ -284,34 +285,62 @@ class DecisionBuilder:
         self._reads_deadline_fields = {
             t.rule_id for t in self.templates if set(t.deadline_fields) & set(self._reads[t.rule_id])
         }
-        self._depends = {
-            t.rule_id: tuple(
-                dict.fromkeys(
-                    (
-                        *self._reads[t.rule_id],
-                        *(f for role in (t.holder, t.sender, *t.recipients, *t.copies) if role
-                          for f in self._role_fields[role]),
-                        *(t.deadline_fields if t.rule_id in self._reads_deadline_fields else ()),
-                        *(f for f in self._title_fields[t.rule_id] if f != "topic"),
-                    )
-                )
+        filled_from = {  # the fields its parties, its deadline (when the condition reads them) and its title read
+            t.rule_id: (
+                *(f for role in (t.holder, t.sender, *t.recipients, *t.copies) if role for f in self._role_fields[role]),
+                *(t.deadline_fields if t.rule_id in self._reads_deadline_fields else ()),
+                *(f for f in self._title_fields[t.rule_id] if f != "topic"),
             )
             for t in self.templates
+        }
+        self._depends = {
+            t.rule_id: tuple(dict.fromkeys((*self._reads[t.rule_id], *filled_from[t.rule_id]))) for t in self.templates
         }
         self._derived_reads = {
             name: tuple(dict.fromkeys(f for c in book.rules if name in c.rule.then.derive for f in self._reads[c.rule.id]))
             for name in self.catalogue.derived_facts
         }
         self._shared: dict[tuple[Any, ...], Any] = {}
-        # A dated conclusion is found again by everything it depends on, deadline dates included (None: it
-        # also shows the free-text topic, so it is never found again and is not kept).
-        self._dated_depends = {
-            t.rule_id: None
-            if "topic" in self._title_fields[t.rule_id]
-            else tuple(dict.fromkeys((*self._depends[t.rule_id], *t.deadline_fields)))
+        # The conclusion of a rule that applies, without what changes from meeting to meeting, by the rule and
+        # the values of what it depends on; and each dated copy of one, by that key and its deadline's key.
+        self._applies: dict[tuple[Any, ...], Conclusion] = {}
+        kind_of = {t.rule_id: self.by_id[t.rule_id].rule.applies_to for t in self.templates}
+        # The key of a conclusion that applies: the fields its condition tests itself, and for each derived fact
+        # it names the rules that derived it (what its reasons show); not the fields behind those facts.
+        self._derived_named = {
+            t.rule_id: tuple(dict.fromkeys(n.name for n in walk(self.by_id[t.rule_id].expr) if isinstance(n, Derived)))
             for t in self.templates
         }
+        self._applies_of = {
+            t.rule_id: _getter(
+                tuple(
+                    dict.fromkeys(
+                        (
+                            *(n.field for n in walk(self.by_id[t.rule_id].expr) if isinstance(n, Test)),
+                            *filled_from[t.rule_id],
+                        )
+                    )
+                ),
+                kind_of[t.rule_id],
+            )
+            for t in self.templates
+        }
+        self._deadline_fields_of = {t.rule_id: _getter(t.deadline_fields, kind_of[t.rule_id]) for t in self.templates}
         self._dated: dict[tuple[Any, ...], Conclusion] = {}
+        # Per rule: how a conclusion differs from meeting to meeting (`_titled`): its deadline (dates vary) and a
+        # document title that holds the free-text topic.
+        self._per_meeting = {
+            t.rule_id: (
+                t.deadline is not None and t.rule_id not in self._reads_deadline_fields,
+                t.document_title is not None and "topic" in self._title_fields[t.rule_id],
+            )
+            for t in self.templates
+        }
+        # The fields whose unknown value leaves a deadline waiting (a question): known, no deadline waits.
+        self._pending_fields = {
+            kind: tuple(dict.fromkeys(p for r, p in self._pending_when.items() if self.by_id[r].rule.applies_to == kind))
+            for kind in FACT_MODELS
+        }
 
     def build(self, facts: Facts, fired: set[str], derived: Mapping[str, list[str]]) -> Decision:
         """The decision for `facts`, given the rules that fired and the facts they derived.
@@ -323,7 +352,7 @@ class DecisionBuilder:
         kind = facts.kind
         keys = self._hashable_values(kind, values)
         order = self.order.__getitem__
-        by = {name: sorted(holders, key=order) for name, holders in derived.items()}
+        by = {name: tuple(sorted(holders, key=order)) for name, holders in derived.items()}
         certain: dict[str, bool | None] = {name: True for name in by}
         open_facts = None in map(values.get, self._questioned[kind])
         maybe: dict[str, Residual] = {}
@@ -344,7 +373,8 @@ class DecisionBuilder:
                 else:
                     excluded.append(rule_id)
         templates = self._template_of
-        conclusions = [self._applying(r, keys, values, by) for r in applies if r in templates]
+        dated: dict[int, tuple[tuple[Any, ...], tuple[date | None, Text | None, Deadline | None]]] = {}
+        conclusions = [self._applying(r, keys, values, by, dated) for r in applies if r in templates]
         conditional = [
             self._titled(
                 self._once(
@@ -361,7 +391,7 @@ class DecisionBuilder:
         ]
         # How to explain the decision later, and from what, in its private dict: one for all decisions alike
         # (`Decision._explained` replaces it, never changes it).
-        later = ("explain", tuple((name, tuple(holders)) for name, holders in by.items()), tuple(excluded))
+        later = ("explain", tuple(by.items()), tuple(excluded))
         private = self._shared.get(later)
         if private is None:
             private = {"_explain": (self.explanation, *later[1:])}
@@ -436,19 +466,50 @@ class DecisionBuilder:
             "names": self._names(values, decision.conclusions, derived_out, not_applying),
         }
 
-    def _applying(self, rule_id: str, keys: Mapping[str, Any], values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Conclusion:
-        """The conclusion of a rule that applies, dated: looked up by everything it depends on (deadline
-        dates included), so that meetings on the same dates share it; built from the shared undated one
-        when not found."""
+    def _applying(
+        self,
+        rule_id: str,
+        keys: Mapping[str, Any],
+        values: Mapping[str, Any],
+        by: Mapping[str, Sequence[str]],
+        dated: dict[int, tuple[tuple[Any, ...], tuple[date | None, Text | None, Deadline | None]]],
+    ) -> Conclusion:
+        """The conclusion of a rule that applies, for these facts.
+
+        The part that stays the same for equal values of what the rule depends on is built once and
+        shared. A dated copy of it is found again by that and its deadline's key, so that meetings on the
+        same dates share it too; `dated` holds the deadlines this decision has counted, by kind, since
+        many duties count theirs alike. A document title with the free-text topic is never found again.
+        """
+        names = self._derived_named[rule_id]
+        key = (rule_id, self._applies_of[rule_id](keys), *map(by.get, names)) if names else (rule_id, self._applies_of[rule_id](keys))
+        shared = self._applies.get(key)
+        if shared is None:
+            shared = self._conclusion(self._template_of[rule_id], values, by)
+            _bounded_put(self._applies, key, shared, _CACHE_SIZE)
+        has_deadline, titled = self._per_meeting[rule_id]
+        if not (has_deadline or titled):
+            return shared
         t = self._template_of[rule_id]
-        fields = self._dated_depends[rule_id]  # None: its document title holds the free-text topic, never seen twice
-        key = None if fields is None else (rule_id, *map(keys.get, fields))
-        found = None if key is None else self._dated.get(key)
-        if found is None:
-            shared = self._once(("applies", rule_id), self._depends[rule_id], keys, lambda: self._conclusion(t, values, by))
-            found = self._titled(shared, t, values)
-            if key is not None:
-                _bounded_put(self._dated, key, found, _DATED_CACHE_SIZE)
+        fields = None
+        if has_deadline:
+            kind = self._deadline_kinds[rule_id]
+            counted = dated.get(kind)
+            if counted is None:
+                counted = dated[kind] = self._deadline_keyed(t, values)
+            deadline_key, triple = counted
+            if not titled:
+                found = self._dated.get((key, deadline_key))
+                if found is not None:
+                    return found
+            fields = shared.__dict__.copy()  # shares its keys with the class's, as the original does
+            fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = triple
+        if titled:
+            fields = fields or shared.__dict__.copy()
+            fields["document_title"] = self._fill(t.document_title, values)
+            return trusted(Conclusion, fields)
+        found = trusted(Conclusion, fields)
+        _bounded_put(self._dated, (key, deadline_key), found, _DATED_CACHE_SIZE)
         return found
 
     def _hashable_values(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -473,16 +534,12 @@ class DecisionBuilder:
         return found
 
     def _titled(self, conclusion: Conclusion, t: _Template, values: Mapping[str, Any]) -> Conclusion:
-        """The shared conclusion with what changes from meeting to meeting filled in: the deadline (dates
-        vary) and a document title that holds the free-text topic. Copying a shared one is far cheaper
-        than building it."""
-        rule_id = t.rule_id
-        dated = t.deadline is not None and rule_id not in self._reads_deadline_fields
-        titled = t.document_title is not None and "topic" in self._title_fields[rule_id]
-        if not (dated or titled):
+        """The shared conclusion with what changes from meeting to meeting filled in (see `_per_meeting`)."""
+        has_deadline, titled = self._per_meeting[t.rule_id]
+        if not (has_deadline or titled):
             return conclusion
         fields = conclusion.__dict__.copy()  # shares its keys with the class's, as the original does
-        if dated:
+        if has_deadline:
             fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = self._deadline(t, values)
         if titled:
             fields["document_title"] = self._fill(t.document_title, values)
@@ -518,7 +575,7 @@ class DecisionBuilder:
         return found
 
     def _conditional(
-        self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]], residual: Residual, kind: str
+        self, t: _Template, values: Mapping[str, Any], by: Mapping[str, Sequence[str]], residual: Residual, kind: str
     ) -> Conclusion:
         conclusion = self._conclusion(t, values, by)
         known = tuple(r for r in conclusion.reasons if r.derived is not None or values.get(r.field or "") is not None)
@@ -551,6 +608,8 @@ class DecisionBuilder:
     def _questions(
         self, kind: str, values: Mapping[str, Any], conclusions: list[Conclusion], conditional: list[Conclusion]
     ) -> tuple[Question, ...]:
+        if not conditional and None not in map(values.get, self._pending_fields[kind]):
+            return ()  # nothing is conditional, and no deadline waits for an answer
         decides: dict[str, list[str]] = {}
         for c in conditional:
             for field in c.questions:
@@ -569,7 +628,7 @@ class DecisionBuilder:
             _bounded_put(self._shared, key, found, _CACHE_SIZE)
         return found
 
-    def _make_questions(self, kind: str, decides: Mapping[str, list[str]]) -> tuple[Question, ...]:
+    def _make_questions(self, kind: str, decides: Mapping[str, Sequence[str]]) -> tuple[Question, ...]:
         out = []
         for name, spec in field_specs(kind).items():
             if name in decides and spec.question:
@@ -621,7 +680,7 @@ class DecisionBuilder:
             )
         return tuple(out)
 
-    def _derivation(self, rule_id: str, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Derivation:
+    def _derivation(self, rule_id: str, values: Mapping[str, Any], by: Mapping[str, Sequence[str]]) -> Derivation:
         checked = self.by_id[rule_id]
         citation = checked.rule.citation
         return trusted(
@@ -663,7 +722,7 @@ class DecisionBuilder:
                 names[name] = self.catalogue.derived_facts[name].description
         return names
 
-    def _conclusion(self, t: _Template, values: Mapping[str, Any], by: Mapping[str, list[str]]) -> Conclusion:
+    def _conclusion(self, t: _Template, values: Mapping[str, Any], by: Mapping[str, Sequence[str]]) -> Conclusion:
         deadline, note, detail = self._deadline(t, values)
         return trusted(  # the fields in the order `Conclusion` declares them, as validation would
             Conclusion,
@@ -696,14 +755,20 @@ class DecisionBuilder:
         )
 
     def _deadline(self, template: _Template, values: Mapping[str, Any]) -> tuple[date | None, Text | None, Deadline | None]:
-        """(date, note, detail) of a duty's deadline: the rule file's words in front of how it was counted.
+        """(date, note, detail) of a duty's deadline: the rule file's words in front of how it was counted."""
+        return self._deadline_keyed(template, values)[1]
+
+    def _deadline_keyed(
+        self, template: _Template, values: Mapping[str, Any]
+    ) -> tuple[tuple[Any, ...], tuple[date | None, Text | None, Deadline | None]]:
+        """The key a duty's deadline is counted by, and the deadline (as `_deadline`).
 
         Many duties share one deadline rule (everything due before the meeting), so the counting
         is done once per rule, words and dates it reads.
         """
         if template.deadline is None:
-            return None, template.deadline_text, None
-        key = (self._deadline_kinds[template.rule_id], *(values.get(f) for f in template.deadline_fields))
+            return (), (None, template.deadline_text, None)
+        key = (self._deadline_kinds[template.rule_id], self._deadline_fields_of[template.rule_id](values))
         found = self._deadlines.get(key)
         if found is None:
             counted = compute(template.deadline, values)
@@ -718,7 +783,7 @@ class DecisionBuilder:
             )
             found = (counted.due, note, detail)
             _bounded_put(self._deadlines, key, found, _CACHE_SIZE)
-        return found
+        return key, found
 
     def _party(self, role_id: str, values: Mapping[str, Any]) -> Party:
         fields = self._role_fields[role_id]
@@ -745,6 +810,16 @@ class DecisionBuilder:
             return str(value) if value is not None else ""
 
         return PLACEHOLDER.sub(replace, pattern)
+
+
+def _getter(fields: tuple[str, ...], kind: str) -> Callable[[Mapping[str, Any]], Any]:
+    """What picks the values of `fields` out of a fact's values, to be part of a cache key: an itemgetter
+    (the fastest way) when every field is one of the kind's, which a fact's values always hold."""
+    if not fields:
+        return lambda values: ()
+    if set(fields) <= set(field_specs(kind)):
+        return itemgetter(*fields)
+    return lambda values: tuple(map(values.get, fields))
 
 
 def _deadline_fields(rule: MeetingDeadline | DateInYear | None) -> tuple[str, ...]:
