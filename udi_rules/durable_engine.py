@@ -43,8 +43,7 @@ import os
 import re
 import threading
 import weakref
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import durable_rules_engine as _dre
 import orjson
@@ -183,14 +182,18 @@ class DurableEngine:
         """
         fired: set[str] = set()
         derived: dict[str, list[str]] = {}
-        message = _message({**fact, "sid": SESSION})
+        message = _message(fact)
         with self._lock:
             if self._closed:
                 raise EngineError("the rulebook is closed")
             chunks = self._chunks.get(kind)
             if not chunks:
                 return fired, derived
-            with self._session("the fact") as started:
+            with _Session(self, "the fact") as started:
+                if len(chunks) == 1:  # the common case: no derived fact has another chunk to go to
+                    started.append(chunks[0])
+                    self._assert(chunks[0], message, fired, derived)
+                    return {self._rule_of[n] for n in fired}, derived
                 pending = {chunk: [message] for chunk in chunks}
                 while any(pending.values()):
                     for chunk in chunks:
@@ -210,7 +213,7 @@ class DurableEngine:
         Raises:
             EngineError: as `run`; then nothing is returned for any fact.
         """
-        messages = [_message({**fact, "sid": SESSION, INDEX: i}) for i, fact in enumerate(facts)]
+        messages = [_message({**fact, INDEX: i}) for i, fact in enumerate(facts)]
         out: list[tuple[set[str], dict[str, list[str]]]] = []
         for start in range(0, len(facts), BATCH):
             batch = messages[start : start + BATCH]
@@ -233,7 +236,7 @@ class DurableEngine:
         if not chunks:
             return list(zip(fired, derived))
         complete = True
-        with self._session("the facts") as started:
+        with _Session(self, "the facts") as started:
             pending: dict[_Chunk, list[str]] = {chunk: list(messages) for chunk in chunks}
             while any(pending.values()):
                 for chunk in chunks:
@@ -247,7 +250,7 @@ class DurableEngine:
                         complete = False
                         break
                     for i, name in new:
-                        text = _message({"sid": SESSION, "t": "derived", "name": name, INDEX: start + i})
+                        text = _message({"t": "derived", "name": name, INDEX: start + i})
                         for other in chunks:
                             if name in other.uses:
                                 pending[other].append(text)
@@ -256,27 +259,6 @@ class DurableEngine:
         if not complete:
             return None
         return [({self._rule_of[n] for n in names}, found) for names, found in zip(fired, derived)]
-
-    @contextmanager
-    def _session(self, what: str) -> Iterator[list[_Chunk]]:
-        """One evaluation's session, the lock held: a session an earlier failure left is deleted first; every
-        failure inside becomes an `EngineError`; the session is deleted in each chunk the caller added to the
-        list it is given, whatever happened."""
-        if self._stale:
-            self._delete(self._stale)
-            if self._stale:
-                raise EngineError("durable-rules could not delete the previous session; nothing was evaluated")
-        started: list[_Chunk] = []
-        try:
-            yield started
-        except (_dre.error, MemoryError) as exc:
-            raise EngineError(f"durable-rules refused {what}: {_short(exc)} ({_code(exc)})") from exc
-        except EngineError:
-            raise
-        except Exception as exc:
-            raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
-        finally:
-            self._delete(started)
 
     def _assert_batch(
         self, chunk: _Chunk, messages: list[str], start: int, fired: list[set[str]], derived: list[dict[str, list[str]]]
@@ -326,7 +308,7 @@ class DurableEngine:
                 chunks.append(_Chunk(handle, frozenset(_derived_used(chunk["rules"]))))
         except Exception as exc:
             raise EngineError(f"durable-rules could not build the rules for batches: {type(exc).__name__}: {_short(exc)} ({_code(exc)})") from exc
-        warm_up = [_message({"sid": SESSION, "t": kind, INDEX: 0})]
+        warm_up = [_message({"t": kind, INDEX: 0})]
         for chunk in chunks:  # the session slot runs an action before any session is deleted
             try:
                 self._assert_batch(chunk, warm_up, 0, [set()], [{}])
@@ -407,8 +389,41 @@ class DurableEngine:
             self._closed = True
 
 
+#: How every message starts: the one session's id (see `_message`).
+_SESSION_FIELD = '{"sid":' + json.dumps(SESSION) + ","
+
+
+class _Session:
+    """One evaluation's session, the engine's lock held: a session an earlier failure left is deleted first;
+    every failure inside becomes an `EngineError`; the session is deleted in each chunk the caller added to
+    the list `with` gives it, whatever happened. (A class: cheaper than a generator, once per evaluation.)"""
+
+    __slots__ = ("engine", "what", "started")
+
+    def __init__(self, engine: DurableEngine, what: str):
+        self.engine = engine
+        self.what = what
+        self.started: list[_Chunk] = []
+
+    def __enter__(self) -> list[_Chunk]:
+        engine = self.engine
+        if engine._stale:
+            engine._delete(engine._stale)
+            if engine._stale:
+                raise EngineError("durable-rules could not delete the previous session; nothing was evaluated")
+        return self.started
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: Any) -> None:
+        self.engine._delete(self.started)
+        if exc is None or isinstance(exc, EngineError) or not isinstance(exc, Exception):
+            return
+        if isinstance(exc, (_dre.error, MemoryError)):
+            raise EngineError(f"durable-rules refused {self.what}: {_short(exc)} ({_code(exc)})") from exc
+        raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
+
+
 def _message(fact: dict[str, Any]) -> str:
-    """A fact as the JSON text durable-rules reads.
+    """A fact as the JSON text durable-rules reads, in the session `SESSION`.
 
     Raises:
         EngineError: the fact cannot be written as JSON (a lone surrogate, a number out of range, ...).
@@ -417,7 +432,9 @@ def _message(fact: dict[str, Any]) -> str:
         for value in fact.values():  # orjson writes NaN and infinity as null: refuse them as json would
             if isinstance(value, float) and not math.isfinite(value):
                 raise ValueError(f"{value} is not a JSON number")
-        return orjson.dumps(fact).decode()
+        if not fact or "sid" in fact:
+            return orjson.dumps({**fact, "sid": SESSION}).decode()
+        return _SESSION_FIELD + orjson.dumps(fact).decode()[1:]
     except Exception as exc:  # noqa: BLE001 - whatever the value was, it is refused whole
         raise EngineError(f"the fact cannot be written as JSON: {type(exc).__name__}: {_short(exc)}") from exc
 
