@@ -477,12 +477,14 @@ class DecisionBuilder:
         """The conclusion of a rule that applies, for these facts.
 
         The part that stays the same for equal values of what the rule depends on is built once and
-        shared. A dated copy of it is found again by that and its deadline's key, so that meetings on the
-        same dates share it too; `dated` holds the deadlines this decision has counted, by kind, since
+        shared. A dated copy of it is found again by that key and its deadline's, so that meetings on the
+        same dates share it too (one flat tuple: a kept key costs less); `dated` holds the deadlines this decision has counted, by kind, since
         many duties count theirs alike. A document title with the free-text topic is never found again.
         """
+        key = (rule_id, self._applies_of[rule_id](keys))
         names = self._derived_named[rule_id]
-        key = (rule_id, self._applies_of[rule_id](keys), *map(by.get, names)) if names else (rule_id, self._applies_of[rule_id](keys))
+        if names:
+            key += tuple(map(by.get, names))
         shared = self._applies.get(key)
         if shared is None:
             shared = self._conclusion(self._template_of[rule_id], values, by)
@@ -499,7 +501,7 @@ class DecisionBuilder:
                 counted = dated[kind] = self._deadline_keyed(t, values)
             deadline_key, triple = counted
             if not titled:
-                found = self._dated.get((key, deadline_key))
+                found = self._dated.get(key + deadline_key)
                 if found is not None:
                     return found
             fields = shared.__dict__.copy()  # shares its keys with the class's, as the original does
@@ -509,7 +511,7 @@ class DecisionBuilder:
             fields["document_title"] = self._fill(t.document_title, values)
             return trusted(Conclusion, fields)
         found = trusted(Conclusion, fields)
-        _bounded_put(self._dated, (key, deadline_key), found, _DATED_CACHE_SIZE)
+        _bounded_put(self._dated, key + deadline_key, found, _DATED_CACHE_SIZE)
         return found
 
     def _hashable_values(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
