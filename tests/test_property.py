@@ -136,6 +136,10 @@ def test_a_batch_gives_each_meeting_its_own_decision(name, batch):
 @pytest.mark.parametrize("name", ["default", "property"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(history=st.lists(meetings(), min_size=1, max_size=12), facts=meetings())
+@example(  # a derived fact that may follow, after one that certainly does not: two different reasons not to apply
+    history=[meeting(forum="emn", delegation=["UDI", "JD"], official_minutes_expected=False)],
+    facts=meeting(forum="emn", delegation=None, principled_questions_discussed=None, official_minutes_expected=False),
+)
 def test_a_decision_does_not_depend_on_what_the_rulebook_decided_before(name, history, facts):
     """The parts a rulebook keeps and shares between decisions are found again only where they fit: after
     any meetings before it, a meeting gets the decision a rulebook that has decided nothing gives it."""

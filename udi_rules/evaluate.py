@@ -296,9 +296,19 @@ class DecisionBuilder:
         self._depends = {
             t.rule_id: tuple(dict.fromkeys((*self._reads[t.rule_id], *filled_from[t.rule_id]))) for t in self.templates
         }
-        self._derived_reads = {
-            name: tuple(dict.fromkeys(f for c in book.rules if name in c.rule.then.derive for f in self._reads[c.rule.id]))
-            for name in self.catalogue.derived_facts
+        # Per rule: the fields its condition tests itself, and the derived facts it names; per derived fact,
+        # the rules that may derive it.
+        tested = {
+            rule_id: tuple(dict.fromkeys(n.field for n in walk(c.expr) if isinstance(n, Test)))
+            for rule_id, c in self.by_id.items()
+        }
+        self._tests_of = {rule_id: _getter(tested[rule_id], c.rule.applies_to) for rule_id, c in self.by_id.items()}
+        self._derived_in = {
+            rule_id: tuple(dict.fromkeys(n.name for n in walk(c.expr) if isinstance(n, Derived)))
+            for rule_id, c in self.by_id.items()
+        }
+        self._deriving = {
+            name: tuple(c.rule.id for c in book.rules if name in c.rule.then.derive) for name in self.catalogue.derived_facts
         }
         self._shared: dict[tuple[Any, ...], Any] = {}
         # The conclusion of a rule that applies, without what changes from meeting to meeting, by the rule and
@@ -307,20 +317,9 @@ class DecisionBuilder:
         kind_of = {t.rule_id: self.by_id[t.rule_id].rule.applies_to for t in self.templates}
         # The key of a conclusion that applies: the fields its condition tests itself, and for each derived fact
         # it names the rules that derived it (what its reasons show); not the fields behind those facts.
-        self._derived_named = {
-            t.rule_id: tuple(dict.fromkeys(n.name for n in walk(self.by_id[t.rule_id].expr) if isinstance(n, Derived)))
-            for t in self.templates
-        }
         self._applies_of = {
             t.rule_id: _getter(
-                tuple(
-                    dict.fromkeys(
-                        (
-                            *(n.field for n in walk(self.by_id[t.rule_id].expr) if isinstance(n, Test)),
-                            *filled_from[t.rule_id],
-                        )
-                    )
-                ),
+                tuple(dict.fromkeys((*tested[t.rule_id], *filled_from[t.rule_id]))),
                 kind_of[t.rule_id],
             )
             for t in self.templates
@@ -378,9 +377,7 @@ class DecisionBuilder:
         conditional = [
             self._titled(
                 self._once(
-                    ("conditional", r),
-                    self._depends[r],
-                    keys,
+                    ("conditional", r, *map(keys.get, self._depends[r])),
                     lambda r=r: self._conditional(templates[r], values, by, maybe[r], kind),
                 ),
                 templates[r],
@@ -422,7 +419,7 @@ class DecisionBuilder:
         validation, so they pass unchanged).
         """
         _, by_items, excluded = later
-        by = {name: list(holders) for name, holders in by_items}
+        by = dict(by_items)
         kind = decision.fact_kind
         facts = validate_facts(decision.facts, kind, self.catalogue)
         values = facts.rule_values()
@@ -430,11 +427,13 @@ class DecisionBuilder:
         certain: dict[str, bool | None] = {name: True for name in by}
         if None in map(values.get, self._questioned[kind]):
             certain = self._derived3(kind, values, certain)
+        # Keyed, like a conclusion, on the fields the condition tests itself and on what is known of the derived
+        # facts it names (why_not reads whether they hold: True, None for may, False; a derivation shows the
+        # rules that derived them).
+        tests_of, names = self._tests_of, self._derived_in
         not_applying = tuple(
             self._once(
-                ("excluded", rule_id),
-                self._reads[rule_id],
-                keys,
+                ("excluded", rule_id, tests_of[rule_id](keys), *(certain.get(n, False) for n in names[rule_id])),
                 lambda c=self.by_id[rule_id]: trusted(
                     Excluded,
                     {"rule_id": c.rule.id, "title": c.rule.title, "reasons": tuple(why_not(c.expr, values, certain))},
@@ -444,9 +443,13 @@ class DecisionBuilder:
         )
         derived_out = tuple(
             self._once(
-                ("derived", name),
-                self._derived_reads[name],
-                keys,
+                (
+                    "derived",
+                    name,
+                    by[name],
+                    *(tests_of[r](keys) for r in self._deriving[name]),
+                    *(by.get(n) for r in self._deriving[name] for n in names[r]),
+                ),
                 lambda name=name, fact=fact: trusted(
                     DerivedFactOut,
                     {
@@ -482,7 +485,7 @@ class DecisionBuilder:
         many duties count theirs alike. A document title with the free-text topic is never found again.
         """
         key = (rule_id, self._applies_of[rule_id](keys))
-        names = self._derived_named[rule_id]
+        names = self._derived_in[rule_id]
         if names:
             key += tuple(map(by.get, names))
         shared = self._applies.get(key)
@@ -523,12 +526,8 @@ class DecisionBuilder:
                 keys[name] = tuple(value)
         return keys
 
-    def _once(self, what: tuple[str, str], fields: tuple[str, ...], values: Mapping[str, Any], make: Any) -> Any:
-        """`make()`, built once for each combination of the values of `fields` and shared after that.
-
-        `values` here is the hashable copy `build` makes once per decision (lists as tuples).
-        """
-        key = (what, *map(values.get, fields))
+    def _once(self, key: tuple[Any, ...], make: Any) -> Any:
+        """`make()`, built once for each `key` (what it is, and the values it depends on) and shared after that."""
         found = self._shared.get(key)
         if found is None:
             found = make()
