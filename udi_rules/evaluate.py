@@ -480,9 +480,10 @@ class DecisionBuilder:
         """The conclusion of a rule that applies, for these facts.
 
         The part that stays the same for equal values of what the rule depends on is built once and
-        shared. A dated copy of it is found again by that key and its deadline's, so that meetings on the
-        same dates share it too (one flat tuple: a kept key costs less); `dated` holds the deadlines this decision has counted, by kind, since
-        many duties count theirs alike. A document title with the free-text topic is never found again.
+        shared. A dated copy of it is found again by that key and its deadline's (one flat tuple: a kept
+        key costs less), so that meetings on the same dates share it too; `dated` holds the deadlines this
+        decision has counted, by kind, since many duties count theirs alike. A document title with the
+        free-text topic is never found again.
         """
         key = (rule_id, self._applies_of[rule_id](keys))
         names = self._derived_in[rule_id]
@@ -493,28 +494,21 @@ class DecisionBuilder:
             shared = self._conclusion(self._template_of[rule_id], values, by)
             _bounded_put(self._applies, key, shared, _CACHE_SIZE)
         has_deadline, titled = self._per_meeting[rule_id]
-        if not (has_deadline or titled):
-            return shared
+        if not has_deadline:
+            return self._titled(shared, self._template_of[rule_id], values) if titled else shared
         t = self._template_of[rule_id]
-        fields = None
-        if has_deadline:
-            kind = self._deadline_kinds[rule_id]
-            counted = dated.get(kind)
-            if counted is None:
-                counted = dated[kind] = self._deadline_keyed(t, values)
-            deadline_key, triple = counted
-            if not titled:
-                found = self._dated.get(key + deadline_key)
-                if found is not None:
-                    return found
-            fields = shared.__dict__.copy()  # shares its keys with the class's, as the original does
-            fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = triple
+        kind = self._deadline_kinds[rule_id]
+        counted = dated.get(kind)
+        if counted is None:
+            counted = dated[kind] = self._deadline_keyed(t, values)
+        deadline_key, triple = counted
         if titled:
-            fields = fields or shared.__dict__.copy()
-            fields["document_title"] = self._fill(t.document_title, values)
-            return trusted(Conclusion, fields)
-        found = trusted(Conclusion, fields)
-        _bounded_put(self._dated, key + deadline_key, found, _DATED_CACHE_SIZE)
+            return self._titled(shared, t, values, triple)
+        dated_key = key + deadline_key
+        found = self._dated.get(dated_key)
+        if found is None:
+            found = self._titled(shared, t, values, triple)
+            _bounded_put(self._dated, dated_key, found, _DATED_CACHE_SIZE)
         return found
 
     def _hashable_values(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -534,14 +528,21 @@ class DecisionBuilder:
             _bounded_put(self._shared, key, found, _CACHE_SIZE)
         return found
 
-    def _titled(self, conclusion: Conclusion, t: _Template, values: Mapping[str, Any]) -> Conclusion:
-        """The shared conclusion with what changes from meeting to meeting filled in (see `_per_meeting`)."""
+    def _titled(
+        self,
+        conclusion: Conclusion,
+        t: _Template,
+        values: Mapping[str, Any],
+        deadline: tuple[date | None, Text | None, Deadline | None] | None = None,
+    ) -> Conclusion:
+        """The shared conclusion with what changes from meeting to meeting filled in (see `_per_meeting`);
+        `deadline` when the caller has counted it already."""
         has_deadline, titled = self._per_meeting[t.rule_id]
         if not (has_deadline or titled):
             return conclusion
         fields = conclusion.__dict__.copy()  # shares its keys with the class's, as the original does
         if has_deadline:
-            fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = self._deadline(t, values)
+            fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = deadline or self._deadline(t, values)
         if titled:
             fields["document_title"] = self._fill(t.document_title, values)
         return trusted(Conclusion, fields)
