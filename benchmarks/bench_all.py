@@ -177,6 +177,7 @@ def build_rows(
     context = {"catalogue": rulebook.catalogue}
     encoded = [rulebook.compiled.encode("meeting", Meeting.model_validate(m, context=context).rule_values())
                for m in meetings]
+
     def fresh() -> Rulebook:
         return warmed(Rulebook.load(default_rules_path()), warm_up)
 
