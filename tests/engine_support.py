@@ -9,10 +9,11 @@ forums and departments as the memo's rules.
 from __future__ import annotations
 
 import random
+import threading
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from udi_rules import Rulebook
 from udi_rules.conditions import holds, holds3
@@ -231,3 +232,27 @@ def direct3(book: CheckedRulebook, values: Mapping[str, Any], kind: str = "meeti
                         changed = True
     fired = [r.rule.id for r in rules if holds3(r.expr, values, certain) is True]
     return fired, derived
+
+
+def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
+    """Each call in a thread of its own, all let go together; their results in order (an exception in a
+    thread is raised here)."""
+    start = threading.Barrier(len(calls))
+    results: list[Any] = [None] * len(calls)
+    errors: list[BaseException] = []
+
+    def run(slot: int) -> None:
+        try:
+            start.wait()
+            results[slot] = calls[slot]()
+        except BaseException as error:  # noqa: BLE001 - raised again by the caller's thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(slot,)) for slot in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return results

@@ -8,7 +8,6 @@ fall-back forced, on threads, and on failure (no partial answer).
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
@@ -18,7 +17,7 @@ from udi_rules import durable_engine
 from udi_rules.durable_engine import BATCH, DurableEngine
 from udi_rules.rulebook import default_rules_path
 
-from engine_support import meeting, request, sample_meetings
+from engine_support import at_once, meeting, request, sample_meetings
 
 
 @pytest.fixture(scope="module")
@@ -96,19 +95,9 @@ def test_a_failing_batch_returns_nothing(book: Rulebook, monkeypatch: pytest.Mon
 def test_threads_sharing_a_rulebook_get_their_own_batches(book: Rulebook) -> None:
     work = [sample_meetings(BATCH + 20, seed=s) for s in range(6)]
     expected = [answers([book.evaluate(m) for m in meetings]) for meetings in work]
-    found: dict[int, list[dict[str, Any]]] = {}
-    start = threading.Barrier(len(work))
+    found = at_once([lambda meetings=meetings: answers(book.evaluate_many(meetings)) for meetings in work])
 
-    def evaluate(n: int) -> None:
-        start.wait()
-        found[n] = answers(book.evaluate_many(work[n]))
-
-    threads = [threading.Thread(target=evaluate, args=(n,)) for n in range(len(work))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert [found[n] for n in range(len(work))] == expected
+    assert found == expected
 
 
 def test_a_closed_rulebook_refuses_a_batch() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import json
 import pickle
-import threading
 from typing import Any
 
 import pytest
@@ -20,7 +19,7 @@ from pydantic import BaseModel
 from udi_rules import Decision, Rulebook
 from udi_rules.decision import EXPLANATION_FIELDS
 
-from engine_support import meeting, request, sample_meetings
+from engine_support import at_once, meeting, request, sample_meetings
 
 FIELDS = list(Decision.model_fields)
 
@@ -94,18 +93,8 @@ def test_explanations_of_many_meetings_match_their_own_evaluation(book: Rulebook
 def test_threads_reading_one_new_decision_see_one_explanation(book: Rulebook) -> None:
     decisions = [book.evaluate(facts) for facts in sample_meetings(20, seed=7)]
     expected = [explained_at_once(book, facts) for facts in sample_meetings(20, seed=7)]
-    seen: list[list[dict[str, Any]]] = []
-    start = threading.Barrier(8)
+    seen = at_once([lambda: [d.model_dump(mode="json") for d in decisions]] * 8)
 
-    def read() -> None:
-        start.wait()
-        seen.append([d.model_dump(mode="json") for d in decisions])
-
-    threads = [threading.Thread(target=read) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
     assert len(seen) == 8
     assert all(found == expected for found in seen)
 

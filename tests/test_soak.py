@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from engine_support import fixture_rulebook, meeting, wide_rulebook
+from engine_support import at_once, fixture_rulebook, meeting, wide_rulebook
 import udi_rules.rulebook as rulebook_module
 from udi_rules import InvalidFacts, Rulebook
 
@@ -125,18 +125,7 @@ def test_eight_threads_at_once_give_exactly_the_decisions_of_one_thread(rulebook
 
 def test_eight_threads_asking_for_the_default_rulebook_at_once_get_the_same_one(monkeypatch):
     monkeypatch.setattr(rulebook_module, "_defaults", {})  # as in a fresh process
-    seen: list[Rulebook] = []
-    start = threading.Barrier(8)
-
-    def ask() -> None:
-        start.wait()
-        seen.append(Rulebook.default())
-
-    threads = [threading.Thread(target=ask) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    seen = at_once([Rulebook.default] * 8)
 
     assert len(seen) == 8
     assert all(book is seen[0] for book in seen)
