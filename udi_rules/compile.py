@@ -36,8 +36,8 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any, Iterable, Mapping
 
 from .conditions import All, Any_, Derived, Expr, Not, Test

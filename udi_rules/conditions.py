@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Callable, Iterator, Mapping, Union
 
 from .decision import Reason, trusted
@@ -138,7 +139,7 @@ def _test_reason(expr: Test, actual: Any, positive: bool) -> Reason:
             },
             shared_keys=True,
         )
-        _keep(key, found)
+        bounded_put(_reasons, key, found, _REASONS_KEPT)
     return found
 
 
@@ -159,14 +160,19 @@ def _derived_reason(name: str, derived_by: tuple[str, ...], positive: bool) -> R
             },
             shared_keys=True,
         )
-        _keep(key, found)
+        bounded_put(_reasons, key, found, _REASONS_KEPT)
     return found
 
 
-def _keep(key: tuple[Any, ...], reason: Reason) -> None:
-    if len(_reasons) >= _REASONS_KEPT:  # a bound, not a policy: values seen again are made again
-        _reasons.clear()
-    _reasons[key] = reason
+def bounded_put(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    """Store `value`; a full `cache` first forgets its oldest quarter (dicts keep insertion order)."""
+    if len(cache) >= size:
+        try:
+            for old in list(islice(cache, size // 4)):
+                cache.pop(old, None)
+        except RuntimeError:  # another thread changed it meanwhile: start afresh
+            cache.clear()
+    cache[key] = value
 
 
 def hashable(value: Any) -> Any:

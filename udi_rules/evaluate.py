@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 from operator import itemgetter
 from typing import Any, Callable, Mapping, Sequence
 
@@ -21,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .catalogue import Catalogue
-from .conditions import Completions, Derived, Expr, Residual, Test, hashable, holds3, reasons, walk, why_not
+from .conditions import Completions, Derived, Expr, Residual, Test, bounded_put, hashable, holds3, reasons, walk, why_not
 from .deadlines import compute
 from .decision import (
     AnswerOut,
@@ -143,21 +142,12 @@ class _Template:
     deadline_text: Text | None
 
 
-#: Entries per cache of a builder (a full one forgets its oldest quarter: `_bounded_put`).
+#: Entries per cache of a builder (a full one forgets its oldest quarter: `bounded_put`).
 _CACHE_SIZE = 4096
 #: Dated conclusions kept to be found again; a full cache forgets its oldest quarter.
 _DATED_CACHE_SIZE = 32768
 
 
-def _bounded_put(cache: dict[Any, Any], key: Any, value: Any, size: int) -> None:
-    """Store `value`; a full `cache` first forgets its oldest quarter (dicts keep insertion order)."""
-    if len(cache) >= size:
-        try:
-            for old in list(islice(cache, size // 4)):
-                cache.pop(old, None)
-        except RuntimeError:  # another thread changed it meanwhile: start afresh
-            cache.clear()
-    cache[key] = value
 
 
 class DecisionBuilder:
@@ -392,7 +382,7 @@ class DecisionBuilder:
         private = self._shared.get(later)
         if private is None:
             private = {"_explain": (self.explanation, *later[1:])}
-            _bounded_put(self._shared, later, private, _CACHE_SIZE)
+            bounded_put(self._shared, later, private, _CACHE_SIZE)
         return trusted(
             Decision,
             {
@@ -492,7 +482,7 @@ class DecisionBuilder:
         shared = self._applies.get(key)
         if shared is None:
             shared = self._conclusion(self._template_of[rule_id], values, by)
-            _bounded_put(self._applies, key, shared, _CACHE_SIZE)
+            bounded_put(self._applies, key, shared, _CACHE_SIZE)
         has_deadline, titled = self._per_meeting[rule_id]
         if not has_deadline:
             return self._titled(shared, self._template_of[rule_id], values) if titled else shared
@@ -508,7 +498,7 @@ class DecisionBuilder:
         found = self._dated.get(dated_key)
         if found is None:
             found = self._titled(shared, t, values, triple)
-            _bounded_put(self._dated, dated_key, found, _DATED_CACHE_SIZE)
+            bounded_put(self._dated, dated_key, found, _DATED_CACHE_SIZE)
         return found
 
     def _hashable_values(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -525,7 +515,7 @@ class DecisionBuilder:
         found = self._shared.get(key)
         if found is None:
             found = make()
-            _bounded_put(self._shared, key, found, _CACHE_SIZE)
+            bounded_put(self._shared, key, found, _CACHE_SIZE)
         return found
 
     def _titled(
@@ -573,7 +563,7 @@ class DecisionBuilder:
         found = self._residuals.get(key)
         if found is None:
             found = self._completions[checked.rule.applies_to].residual(checked.expr, values)
-            _bounded_put(self._residuals, key, found, _CACHE_SIZE)
+            bounded_put(self._residuals, key, found, _CACHE_SIZE)
         return found
 
     def _conditional(
@@ -624,11 +614,7 @@ class DecisionBuilder:
         if not decides:
             return ()
         key = ("questions", kind, *((name, *rules) for name, rules in decides.items()))
-        found = self._shared.get(key)
-        if found is None:
-            found = self._make_questions(kind, decides)
-            _bounded_put(self._shared, key, found, _CACHE_SIZE)
-        return found
+        return self._once(key, lambda: self._make_questions(kind, decides))
 
     def _make_questions(self, kind: str, decides: Mapping[str, Sequence[str]]) -> tuple[Question, ...]:
         out = []
@@ -652,12 +638,7 @@ class DecisionBuilder:
         unresolved = tuple(facts.unresolved_names(self.catalogue))
         if not unresolved:
             return ()
-        key = ("warnings", *unresolved)
-        found = self._shared.get(key)
-        if found is None:
-            found = self._make_warnings(unresolved)
-            _bounded_put(self._shared, key, found, _CACHE_SIZE)
-        return found
+        return self._once(("warnings", *unresolved), lambda: self._make_warnings(unresolved))
 
     def _make_warnings(self, unresolved: tuple[tuple[str, str], ...]) -> tuple[FactWarning, ...]:
         out = []
@@ -784,7 +765,7 @@ class DecisionBuilder:
                 shared_keys=True,
             )
             found = (counted.due, note, detail)
-            _bounded_put(self._deadlines, key, found, _CACHE_SIZE)
+            bounded_put(self._deadlines, key, found, _CACHE_SIZE)
         return key, found
 
     def _party(self, role_id: str, values: Mapping[str, Any]) -> Party:
@@ -797,7 +778,7 @@ class DecisionBuilder:
             party = self._parties[role_id]
             name = trusted(Text, {"nb": self._fill(party.name.nb, values), "en": self._fill(party.name.en, values)})
             filled = Party(id=party.id, name=name)
-            _bounded_put(self._filled, key, filled, _CACHE_SIZE)
+            bounded_put(self._filled, key, filled, _CACHE_SIZE)
         return filled
 
     def _fill(self, pattern: str, values: Mapping[str, Any]) -> str:
