@@ -20,7 +20,7 @@ _set = object.__setattr__
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Reason(_Frozen):

@@ -134,7 +134,7 @@ Day = Annotated[date, AfterValidator(_in_range)]
 class Facts(BaseModel):
     """Common base: strict, frozen, and knows its kind name."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     kind: ClassVar[str]
 
     def rule_values(self) -> dict[str, Any]:

@@ -35,7 +35,7 @@ FactKind = Literal["meeting", "request", "year"]
 
 
 class Strict_(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Text(Strict_):
@@ -158,9 +158,7 @@ Condition = Annotated[
     ),
 ]
 
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
-NotOf.model_rebuild()
+# The recursive condition models resolve `Condition` when first used (every model here defers its build).
 
 
 # --- catalogue entries ------------------------------------------------------
