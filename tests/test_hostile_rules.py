@@ -81,6 +81,17 @@ def many_departments(count: int) -> str:
     return text.replace("departments:\n", "departments:\n" + extra, 1)
 
 
+def derivation_chain(length: int) -> list[str]:
+    """Rules deriving x0 ... x(length-1), each fact by two rules that need the one before; `z` needs the last."""
+    rules = [rule("r0a", {"forum": "EMN"}, "{derive: [x0]}"), rule("r0b", {"meeting_level": "leader"}, "{derive: [x0]}")]
+    for i in range(1, length):
+        rules += [
+            rule(f"r{i}a", {"all": [{"derived": f"x{i - 1}"}, {"forum": {"in": ["EMN", "NU"]}}]}, f"{{derive: [x{i}]}}"),
+            rule(f"r{i}b", {"all": [{"derived": f"x{i - 1}"}, {"agenda_level": "strategic"}]}, f"{{derive: [x{i}]}}"),
+        ]
+    return [*rules, rule("z", {"derived": f"x{length - 1}"})]
+
+
 def pairs(count: int) -> dict[str, Any]:
     return {"any": [{"all": [{"topic": f"a{i}"}, {"meeting_level": "expert"}]} for i in range(count)]}
 
@@ -129,6 +140,12 @@ CASES: dict[str, Case] = {
     "all-of-20-any-over-derived": Case(
         {"h.yaml": rules_file(rule("r", {"all": [{"any": [{"derived": f"x{2 * i}"}, {"derived": f"x{2 * i + 1}"}]} for i in range(20)]}), derived=40)}
     ),
+    # x0 is derived by two rules, x1 by two rules that each need x0, and so on to x19: each walk through the
+    # chain that follows every path took 2**20 steps (the load's warm-up ran for minutes).
+    "chain-of-20-derived-facts-each-from-two-rules": Case(
+        {"h.yaml": rules_file(*derivation_chain(20), derived=20)},
+        [meeting(forum="EMN"), meeting(forum="IGC"), meeting(forum="NU", meeting_level="leader")],
+    ),
     "240-departments": Case(catalogue(**{"organisation.yaml": many_departments(236)})),
     "role-with-unknown-placeholder": Case(
         catalogue(
@@ -164,6 +181,7 @@ EXPECTED_FIRED = {
     "any-of-13-all-pairs": [["r"], []],
     "not-not-derived": [["a-needs"], []],
     "not-all-with-not-derived": [["a-needs"], [], ["a-needs"]],
+    "chain-of-20-derived-facts-each-from-two-rules": [["z"], [], ["z"]],
 }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Callable, Iterator, Mapping, Union
+from typing import Any, Callable, Iterable, Iterator, Mapping, Union
 
 from .decision import Reason, trusted
 from .facts import open_fields
@@ -300,17 +300,26 @@ class Completions:
     def __init__(self, derived_by: Mapping[str, list[Expr | None]], domains: Mapping[str, tuple[Any, ...]]):
         self.derived_by = derived_by
         self.domains = domains
+        self._cycle_of = derivation_cycles(derived_by)
 
-    def variables(self, expr: Expr | None, values: Mapping[str, Any], seen: frozenset[str] = frozenset()) -> list[Variable]:
-        """The unknown facts a condition reads, in order; a list field gives one variable per option tested."""
+    def variables(self, expr: Expr | None, values: Mapping[str, Any]) -> list[Variable]:
+        """The unknown facts a condition reads, in order; a list field gives one variable per option tested.
+
+        Each derived fact is followed once: a chain of facts each derived by several rules would
+        otherwise be walked once for every path through it."""
         found: dict[Variable, None] = {}
-        for node in walk(expr):
-            if isinstance(node, Test) and node.field in OPEN and values.get(node.field) is None:
-                found[(node.field, node.value if node.op == "contains" else None)] = None
-            elif isinstance(node, Derived) and node.name not in seen:
-                for inner in self.derived_by.get(node.name, ()):
-                    for variable in self.variables(inner, values, seen | {node.name}):
-                        found[variable] = None
+        followed: set[str] = set()
+
+        def visit(expr: Expr | None) -> None:
+            for node in walk(expr):
+                if isinstance(node, Test) and node.field in OPEN and values.get(node.field) is None:
+                    found[(node.field, node.value if node.op == "contains" else None)] = None
+                elif isinstance(node, Derived) and node.name not in followed:
+                    followed.add(node.name)
+                    for inner in self.derived_by.get(node.name, ()):
+                        visit(inner)
+
+        visit(expr)
         return list(found)
 
     def residual(self, expr: Expr | None, values: Mapping[str, Any]) -> Residual:
@@ -342,27 +351,60 @@ class Completions:
         field, option = variable
         return (True, False) if option is not None else self.domains.get(field, (True, False))
 
-    def _holds(self, expr: Expr | None, values: Mapping[str, Any], answers: Mapping[Variable, Any],
-               seen: frozenset[str] = frozenset()) -> bool:
-        if expr is None:
-            return True
-        if isinstance(expr, Test):
-            actual = values.get(expr.field)
-            if actual is None and expr.field in OPEN:
-                if expr.op == "contains":
-                    return bool(answers.get((expr.field, expr.value), False))
-                actual = answers.get((expr.field, None))
-            return test_holds(expr, actual)
-        if isinstance(expr, Derived):
-            if expr.name in seen:
-                return False  # a derivation that loops back adds nothing (least fixpoint)
-            return any(self._holds(inner, values, answers, seen | {expr.name})
-                       for inner in self.derived_by.get(expr.name, ()))
-        if isinstance(expr, Not):
-            return not self._holds(expr.item, values, answers, seen)
-        if isinstance(expr, All):
-            return all(self._holds(item, values, answers, seen) for item in expr.items)
-        return any(self._holds(item, values, answers, seen) for item in expr.items)
+    def _holds(self, expr: Expr | None, values: Mapping[str, Any], answers: Mapping[Variable, Any]) -> bool:
+        """Whether `expr` holds for these values and answers, derived facts followed through the rules that
+        derive them; what a derived fact came to is kept for this call, so a chain is followed once."""
+        known: dict[tuple[str, frozenset[str]], bool] = {}
+
+        def holds(expr: Expr | None, seen: frozenset[str]) -> bool:
+            if expr is None:
+                return True
+            if isinstance(expr, Test):
+                actual = values.get(expr.field)
+                if actual is None and expr.field in OPEN:
+                    if expr.op == "contains":
+                        return bool(answers.get((expr.field, expr.value), False))
+                    actual = answers.get((expr.field, None))
+                return test_holds(expr, actual)
+            if isinstance(expr, Derived):
+                if expr.name in seen:
+                    return False  # a derivation that loops back adds nothing (least fixpoint)
+                # Only the facts of its own cycle that are already being followed change what it comes to.
+                key = (expr.name, seen & self._cycle_of.get(expr.name, frozenset()))
+                found = known.get(key)
+                if found is None:
+                    found = known[key] = any(holds(inner, seen | {expr.name}) for inner in self.derived_by.get(expr.name, ()))
+                return found
+            if isinstance(expr, Not):
+                return not holds(expr.item, seen)
+            if isinstance(expr, All):
+                return all(holds(item, seen) for item in expr.items)
+            return any(holds(item, seen) for item in expr.items)
+
+        return holds(expr, frozenset())
+
+
+def derivation_cycles(derived_by: Mapping[str, Iterable[Expr | None]]) -> dict[str, frozenset[str]]:
+    """For each derived fact that can lead back to itself, the facts of its cycle (those it leads to and that
+    lead to it); facts on no cycle are left out."""
+    needs = {
+        name: {n.name for e in exprs for n in walk(e) if isinstance(n, Derived)} for name, exprs in derived_by.items()
+    }
+    reach: dict[str, set[str]] = {}
+    for start in needs:
+        found: set[str] = set()
+        todo = list(needs[start])
+        while todo:
+            name = todo.pop()
+            if name not in found:
+                found.add(name)
+                todo.extend(needs.get(name, ()))
+        reach[start] = found
+    return {
+        name: frozenset(other for other in reached if name in reach.get(other, ()))
+        for name, reached in reach.items()
+        if name in reached
+    }
 
 
 def _product(domains: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:

@@ -827,15 +827,21 @@ def _specialist_department(values: Mapping[str, Any]) -> str:
     return responsible if responsible and responsible != "AUA" else "ikke oppgitt"
 
 
-def _reads(expr: Expr | None, derived_by: Mapping[str, list[Expr | None]], seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Every fact field a condition reads, through the rules that derive the facts it needs."""
+def _reads(expr: Expr | None, derived_by: Mapping[str, list[Expr | None]]) -> tuple[str, ...]:
+    """Every fact field a condition reads, through the rules that derive the facts it needs (each followed once)."""
     found: dict[str, None] = {}
-    for node in walk(expr):
-        if isinstance(node, Test):
-            found[node.field] = None
-        elif isinstance(node, Derived) and node.name not in seen:
-            for inner in derived_by.get(node.name, ()):
-                found.update(dict.fromkeys(_reads(inner, derived_by, seen | {node.name})))
+    followed: set[str] = set()
+
+    def visit(expr: Expr | None) -> None:
+        for node in walk(expr):
+            if isinstance(node, Test):
+                found[node.field] = None
+            elif isinstance(node, Derived) and node.name not in followed:
+                followed.add(node.name)
+                for inner in derived_by.get(node.name, ()):
+                    visit(inner)
+
+    visit(expr)
     return tuple(found)
 
 

@@ -358,15 +358,21 @@ def _derivers(book: CheckedRulebook, kind: str) -> dict[str, list[CheckedRule]]:
     return found
 
 
-def _condition_fields(expr: Expr | None, derivers: Mapping[str, list[CheckedRule]],
-                      seen: frozenset[str] = frozenset()) -> list[str]:
+def _condition_fields(expr: Expr | None, derivers: Mapping[str, list[CheckedRule]]) -> list[str]:
+    """The fields a condition reads, through the rules that derive the facts it needs (each followed once)."""
     found: dict[str, None] = {}
-    for node in walk(expr):
-        if isinstance(node, Test):
-            found[node.field] = None
-        elif isinstance(node, Derived) and node.name not in seen:
-            for inner in derivers.get(node.name, ()):
-                found.update(dict.fromkeys(_condition_fields(inner.expr, derivers, seen | {node.name})))
+    followed: set[str] = set()
+
+    def visit(expr: Expr | None) -> None:
+        for node in walk(expr):
+            if isinstance(node, Test):
+                found[node.field] = None
+            elif isinstance(node, Derived) and node.name not in followed:
+                followed.add(node.name)
+                for inner in derivers.get(node.name, ()):
+                    visit(inner.expr)
+
+    visit(expr)
     return list(found)
 
 

@@ -192,16 +192,23 @@ def _number_warnings(book: CheckedRulebook, places: dict[tuple[str, str], _Place
     return out
 
 
-def _duties_using(book: CheckedRulebook, facts: Iterable[str], seen: frozenset[str] = frozenset()) -> list[str]:
-    """The duties of the rules that use these derived facts, following derived facts further."""
+def _duties_using(book: CheckedRulebook, facts: Iterable[str]) -> list[str]:
+    """The duties of the rules that use these derived facts, following derived facts further (each rule once)."""
     out: list[str] = []
-    for checked in book.rules:
-        if checked.rule.id in seen:
-            continue
-        if any(isinstance(n, Derived) and n.name in facts for n in walk(checked.expr)):
-            if checked.rule.then.duty:
-                out.append(checked.rule.then.duty)
-            out += _duties_using(book, checked.rule.then.derive, seen | {checked.rule.id})
+    visited: set[str] = set()
+
+    def visit(facts: Iterable[str]) -> None:
+        facts = set(facts)
+        for checked in book.rules:
+            if checked.rule.id in visited:
+                continue
+            if any(isinstance(n, Derived) and n.name in facts for n in walk(checked.expr)):
+                visited.add(checked.rule.id)
+                if checked.rule.then.duty:
+                    out.append(checked.rule.then.duty)
+                visit(checked.rule.then.derive)
+
+    visit(facts)
     return list(dict.fromkeys(out))
 
 
