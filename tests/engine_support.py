@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from udi_rules import Rulebook
+from udi_rules import compile as compile_module
 from udi_rules.conditions import holds, holds3
 from udi_rules.facts import field_specs
 from udi_rules.tools.fact_space import ORDINARY
@@ -117,9 +118,26 @@ def fixture_texts(name: str, *, with_catalogue: bool = True) -> dict[str, str]:
 
 
 @cache
-def fixture_rulebook(name: str, *, with_catalogue: bool = True, engine: str | None = None) -> Rulebook:
-    """A fixture rulebook, built once per test process and engine (durable-rules never gives all of it back)."""
-    return Rulebook(check_texts(fixture_texts(name, with_catalogue=with_catalogue)), engine=engine)
+def fixture_rulebook(
+    name: str, *, with_catalogue: bool = True, engine: str | None = None, joined: bool = False
+) -> Rulebook:
+    """A fixture rulebook, built once per test process and engine (durable-rules never gives all of it back).
+
+    `joined`: compiled with every derived fact asserted and joined on, the path the compiler takes for a
+    derived fact it cannot write into the conditions that need it.
+    """
+    return joined_if(joined, lambda: Rulebook(check_texts(fixture_texts(name, with_catalogue=with_catalogue)), engine=engine))
+
+
+def joined_if(joined: bool, build: Callable[[], Rulebook]) -> Rulebook:
+    """`build()`, with derived facts left to joins when `joined` (see `compile.INLINE_DERIVED`)."""
+    if not joined:
+        return build()
+    compile_module.INLINE_DERIVED = False
+    try:
+        return build()
+    finally:
+        compile_module.INLINE_DERIVED = True
 
 
 # --- a rulebook wide enough for several durable rulesets ------------------------
@@ -182,8 +200,10 @@ rules:
 
 
 @cache
-def wide_rulebook(engine: str | None = None) -> Rulebook:
-    return Rulebook(check_texts({**catalogue_texts(), "wide/rules.yaml": wide_rules_text()}), engine=engine)
+def wide_rulebook(engine: str | None = None, joined: bool = False) -> Rulebook:
+    return joined_if(
+        joined, lambda: Rulebook(check_texts({**catalogue_texts(), "wide/rules.yaml": wide_rules_text()}), engine=engine)
+    )
 
 
 # --- the rules evaluated directly, without the engine ------------------------------

@@ -158,8 +158,9 @@ def test_conclusions_come_in_rulebook_order_not_in_firing_order(basic):
     assert decision.rule_ids == [r for r in basic.rule_ids if r in set(decision.rule_ids)]
 
 
-def test_rules_that_derived_a_fact_are_listed_in_rulebook_order_not_in_firing_order():
-    decision = wide_rulebook().evaluate(meeting(forum="EMN"))
+@pytest.mark.parametrize("joined", [False, True], ids=["inlined", "joined"])
+def test_rules_that_derived_a_fact_are_listed_in_rulebook_order_not_in_firing_order(joined):
+    decision = wide_rulebook(joined=joined).evaluate(meeting(forum="EMN"))
 
     early = next(d for d in decision.derived if d.id == "early")
     # x-early-too fires first (the meeting reaches its chunk before `late` reaches a-uses-late's)
@@ -189,8 +190,9 @@ def test_every_rule_of_a_wide_rulebook_fires_when_more_rules_match_than_one_rule
     assert decision.rule_ids == ["a-uses-late", *pads, "y-uses-early"]
 
 
-def test_derived_facts_chain_across_rulesets_back_and_forth_within_one_evaluation():
-    decision = wide_rulebook().evaluate(meeting(forum="EMN"))
+@pytest.mark.parametrize("joined", [False, True], ids=["inlined", "joined"])
+def test_derived_facts_chain_across_rulesets_back_and_forth_within_one_evaluation(joined):
+    decision = wide_rulebook(joined=joined).evaluate(meeting(forum="EMN"))
 
     assert [(d.id, list(d.derived_by)) for d in decision.derived] == [
         ("late", ["z-derives-late"]),
@@ -199,11 +201,114 @@ def test_derived_facts_chain_across_rulesets_back_and_forth_within_one_evaluatio
     assert decision.by_rule("a-uses-late").reasons[0].derived_by == ("z-derives-late",)
 
 
-def test_without_the_fact_that_starts_the_chain_no_rule_of_the_chain_fires():
-    decision = wide_rulebook().evaluate(meeting(forum="IGC"))
+@pytest.mark.parametrize("joined", [False, True], ids=["inlined", "joined"])
+def test_without_the_fact_that_starts_the_chain_no_rule_of_the_chain_fires(joined):
+    decision = wide_rulebook(joined=joined).evaluate(meeting(forum="IGC"))
 
     assert decision.derived == ()
     assert all(r.startswith("pad-") for r in decision.rule_ids)
+
+
+# --- derived facts written into the conditions that need them -------------------------
+
+
+def _counting_asserts(monkeypatch) -> list[str]:
+    """Every fact durable-rules is asked to match from now on, in order."""
+    real = durable_engine._dre
+    asserted: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> Any:
+            if name != "assert_fact":
+                return getattr(real, name)
+
+            def assert_fact(handle: int, message: str) -> Any:
+                asserted.append(message)
+                return real.assert_fact(handle, message)
+
+            return assert_fact
+
+    monkeypatch.setattr(durable_engine, "_dre", Counting())
+    return asserted
+
+
+def test_the_shipped_rules_ask_durable_rules_to_match_one_fact_per_meeting(rulebook, monkeypatch):
+    assert not any(chunk.uses for chunks in rulebook._engine._chunks.values() for chunk in chunks)
+    asserted = _counting_asserts(monkeypatch)
+
+    decision = rulebook.evaluate(meeting(forum="EMN", principled_questions_discussed=True))
+
+    assert [d.id for d in decision.derived] == ["udi_attends_alone", "ministry_of_justice_absent", "minutes_to_ministry"]
+    assert "4.1-brev-til-departementet" in decision.rule_ids  # it needs minutes_to_ministry
+    assert len(asserted) == 1, asserted
+
+
+def test_written_in_or_joined_a_derived_fact_gives_the_same_decisions(basic, monkeypatch):
+    joined = fixture_rulebook("basic", joined=True)
+    for changes in ({"forum": "EMN"}, {"forum": "EMN", "principled_questions_discussed": True},
+                    {"meeting_level": "leader"}, {"forum": "IGC", "invitation_signals_law_change": True}):
+        asserted = _counting_asserts(monkeypatch)
+        inlined_decision = basic.evaluate(meeting(**changes))
+        inlined_asserts = len(asserted)
+        joined_decision = joined.evaluate(meeting(**changes))
+        monkeypatch.undo()
+
+        assert inlined_decision == joined_decision
+        assert inlined_asserts == 1
+        assert len(asserted) - inlined_asserts == 1 + len(joined_decision.derived)  # the meeting, each derived fact
+
+
+def _derivation_rules(*rules: tuple[str, Any, str]) -> str:
+    facts = "".join(f"  - id: {n}\n    description: {{nb: {n}, en: {n}}}\n" for n in ("x", "y", "z"))
+    body = "".join(
+        f"  - id: {rule_id}\n    title: {{nb: {rule_id}, en: {rule_id}}}\n    citation: {{section: \"4.1\", quote: q}}\n"
+        + (f"    when: {json.dumps(when)}\n" if when is not None else "")
+        + f"    then: {then}\n"
+        for rule_id, when, then in rules
+    )
+    return (
+        "duties:\n  - id: note\n    title: {nb: Merk, en: Note}\n    holder: participant\n"
+        "    action: {nb: Merk deg dette., en: Take note of this.}\n"
+        f"derived_facts:\n{facts}rules:\n{body}"
+    )
+
+
+NOTE = "{kind: information, duty: note}"
+CANNOT_BE_WRITTEN_IN = {
+    "derived by a rule without condition": [
+        ("a-uses", {"all": [{"derived": "x"}, {"forum": "EMN"}]}, NOTE),
+        ("b-always", None, "{derive: [x]}"),
+    ],
+    "derived in a cycle": [
+        ("a-uses", {"derived": "x"}, NOTE),
+        ("b-starts", {"forum": "EMN"}, "{derive: [y]}"),
+        ("c-cycle", {"any": [{"derived": "y"}, {"derived": "z"}]}, "{derive: [x]}"),
+        ("d-cycle", {"all": [{"derived": "x"}, {"meeting_level": "leader"}]}, "{derive: [z]}"),
+    ],
+    "too wide once written in": [
+        ("a-uses", {"derived": "x"}, NOTE),
+        *[(f"b{i:02d}", {"first_day": {"gt": f"2027-01-{i + 1:02d}"}}, "{derive: [x]}") for i in range(25)],
+        *[(f"c{i:02d}", {"last_day": {"gt": f"2027-01-{i + 1:02d}"}}, "{derive: [x]}") for i in range(25)],
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(CANNOT_BE_WRITTEN_IN))
+def test_a_derived_fact_that_cannot_be_written_in_is_joined_and_answers_as_the_rules_say(case):
+    rulebook = Rulebook(check_texts({**catalogue_texts(), "d/rules.yaml": _derivation_rules(*CANNOT_BE_WRITTEN_IN[case])}))
+    try:
+        assert any(chunk.uses for chunk in rulebook._engine._chunks["meeting"])
+        for changes in ({"forum": "EMN"}, {"forum": "EMN", "meeting_level": "leader"}, {"forum": "NU"},
+                        {"first_day": "2027-01-02", "last_day": "2027-01-02"}):
+            facts = meeting(**changes)
+            values = Meeting.model_validate(facts, context={"catalogue": rulebook.catalogue}).__dict__
+            decision = rulebook.evaluate(facts)
+            expected, derived = direct(rulebook.checked, values)
+
+            assert decision.rule_ids == expected, changes
+            assert {d.id: list(d.derived_by) for d in decision.derived} == derived, changes
+    finally:
+        rulebook.close()
 
 
 # --- the default rulebook: the 4.1 rules ------------------------------------------------
@@ -403,9 +508,8 @@ class FailingDurable:
         ("complete_and_start_action", 2),
     ],
 )
-def test_a_failure_inside_durable_raises_engine_error_and_the_next_evaluation_is_right(
-    basic, monkeypatch, operation, nth
-):
+def test_a_failure_inside_durable_raises_engine_error_and_the_next_evaluation_is_right(monkeypatch, operation, nth):
+    basic = fixture_rulebook("basic", joined=True)  # its derived facts are asserted: the second fact is one
     facts = meeting(forum="EMN", principled_questions_discussed=True)
     expected = basic.evaluate(facts)
     monkeypatch.setattr(durable_engine, "_dre", FailingDurable(operation, nth))
@@ -611,7 +715,8 @@ def test_a_decision_built_without_validation_is_what_pydantic_would_build(basic)
 
 
 @pytest.mark.parametrize("nth", [1, 2])  # the meeting, then the derived fact
-def test_a_fact_durable_takes_for_one_seen_before_raises_engine_error_instead_of_losing_it(basic, monkeypatch, nth):
+def test_a_fact_durable_takes_for_one_seen_before_raises_engine_error_instead_of_losing_it(monkeypatch, nth):
+    basic = fixture_rulebook("basic", joined=True)  # its derived facts are asserted: the second fact is one
     facts = meeting(forum="EMN")
     expected = basic.evaluate(facts)
     real = durable_engine._dre

@@ -13,8 +13,12 @@ Pure translation; nothing here imports durable-rules. What it absorbs:
   catalogue entry, and unknown values left out.
 * Every pattern starts with a `t` test (the fact kind), so no rule can match
   the engine's own session state.
-* A rule that refers to derived facts becomes one durable rule per
-  alternative, each joining the fact with the derived facts it needs.
+* A rule that refers to derived facts gets, in their place, the conditions
+  of the rules that derive them, so the engine matches one fact per
+  evaluation. Where that cannot be done (a fact under `not`, derived in a
+  cycle or by a rule without condition, or a condition that would grow too
+  wide), the rule becomes one durable rule per alternative, each joining the
+  fact with the derived facts it needs, which the adapter asserts.
 * durable-rules keeps pending alpha matches on a fixed stack of 64 and
   crashes the process beyond it; every `$or` branch and every rule that can
   match at once takes a slot. The compiler bounds that width and spreads
@@ -60,6 +64,9 @@ MAX_CONNECTIVES = 15
 #: Rules (with their alternatives) in one chunk (durable-rules: 4,096 actions, then error 106).
 MAX_RULES_PER_CHUNK = 1000
 FORMAT_VERSION = 1
+#: Write derived facts into the conditions that need them where that fits (see `_inline_derived`). The tests
+#: turn it off to run the other path, joins on asserted derived facts, on rules they know.
+INLINE_DERIVED = True
 #: The operators the compiler may emit: those durable-rules 2.0.28 evaluates as written.
 OPERATORS = frozenset({"$and", "$or", "$neq", "$gt", "$gte", "$lt", "$lte", "$ex", "$nex"})
 
@@ -164,33 +171,19 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
             if s.type in ("departments", "participants")
         }
         compiled: list[tuple[int, dict[str, Any]]] = []
+        deriving = _deriving_conditions(book, kind)
         for checked in (r for r in book.rules if r.rule.applies_to == kind):
-            alternatives = _count_alternatives(checked.expr)
-            if alternatives > MAX_WIDTH_PER_CHUNK:  # counted before building: the product can be astronomical
-                problems.append(_too_wide(checked, alternatives))
+            inlined = _inline_derived(checked.expr, deriving) if INLINE_DERIVED and checked.expr is not None else None
+            if inlined is not None and inlined != checked.expr:
+                found = _compiled_rule(checked, kind, inlined)
+                if not isinstance(found, Diagnostic):  # else the joins below, and their diagnostic if they fail too
+                    compiled.append(_recorded(checked, *found, rule_of, derives))
+                    continue
+            found = _compiled_rule(checked, kind, checked.expr)
+            if isinstance(found, Diagnostic):
+                problems.append(found)
                 continue
-            try:
-                rules = _compile_rule(checked, kind)
-            except _NotCompilable as exc:
-                problems.append(_unsafe(checked, [str(exc)]))
-                continue
-            unsafe = sorted({p for rule in rules.values() for p in _unsafe_tests(rule)})
-            if unsafe:
-                problems.append(_unsafe(checked, unsafe))
-                continue
-            width = sum(_width(r) for r in rules.values())
-            if width > MAX_WIDTH_PER_CHUNK:
-                problems.append(_too_wide(checked, width))
-                continue
-            overflow = _overflow(rules)
-            if overflow:
-                problems.append(_too_big(checked, *overflow))
-                continue
-            for name in rules:
-                rule_of[name] = checked.rule.id
-                if checked.rule.then.derive:
-                    derives[name] = list(checked.rule.then.derive)
-            compiled.append((width, rules))
+            compiled.append(_recorded(checked, *found, rule_of, derives))
         kinds[kind] = {"flags": flags, "chunks": _chunk(kind, compiled)}
     if problems:
         raise RulebookError(problems)
@@ -203,6 +196,38 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
             "derives": derives,
         }
     )
+
+
+def _compiled_rule(checked: CheckedRule, kind: str, expr: Expr | None) -> tuple[int, dict[str, Any]] | Diagnostic:
+    """The durable rules for `checked` with condition `expr`, and their width; or why they cannot run safely."""
+    alternatives = _count_alternatives(expr)
+    if alternatives > MAX_WIDTH_PER_CHUNK:  # counted before building: the product can be astronomical
+        return _too_wide(checked, alternatives)
+    try:
+        rules = _compile_rule(checked.rule.id, expr, kind)
+    except _NotCompilable as exc:
+        return _unsafe(checked, [str(exc)])
+    unsafe = sorted({p for rule in rules.values() for p in _unsafe_tests(rule)})
+    if unsafe:
+        return _unsafe(checked, unsafe)
+    width = sum(_width(r) for r in rules.values())
+    if width > MAX_WIDTH_PER_CHUNK:
+        return _too_wide(checked, width)
+    overflow = _overflow(rules)
+    if overflow:
+        return _too_big(checked, *overflow)
+    return width, rules
+
+
+def _recorded(
+    checked: CheckedRule, width: int, rules: dict[str, Any], rule_of: dict[str, str], derives: dict[str, list[str]]
+) -> tuple[int, dict[str, Any]]:
+    """`(width, rules)`, once `rule_of` and `derives` know the durable rules of `checked`."""
+    for name in rules:
+        rule_of[name] = checked.rule.id
+        if checked.rule.then.derive:
+            derives[name] = list(checked.rule.then.derive)
+    return width, rules
 
 
 def _chunk(kind: str, compiled: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -315,9 +340,62 @@ def _unsafe_value(where: str, value: Any) -> Iterable[str]:
 # --- one rule ---------------------------------------------------------------
 
 
-def _compile_rule(checked: CheckedRule, kind: str) -> dict[str, dict[str, Any]]:
+def _deriving_conditions(book: CheckedRulebook, kind: str) -> dict[str, tuple[Expr, ...]]:
+    """The conditions that derive each fact that can stand in for it in a condition of `kind`: facts
+    derived only by rules of `kind`, each with a condition."""
+    found: dict[str, list[Expr | None]] = {}
+    for checked in book.rules:
+        for name in checked.rule.then.derive:
+            found.setdefault(name, []).append(checked.expr if checked.rule.applies_to == kind else None)
+    return {name: tuple(e for e in exprs if e is not None) for name, exprs in found.items() if None not in exprs}
+
+
+def _inline_derived(expr: Expr, deriving: Mapping[str, tuple[Expr, ...]]) -> Expr:
+    """`expr` with each derived fact it needs replaced by the conditions that derive it (any of them).
+
+    In the engine both say the same: a rule that derives a fact fires exactly when its condition
+    holds, and a test holds only on a known value, in both places. The rule then needs nothing
+    asserted in the middle of an evaluation, where each derived fact costs the engine a fact to
+    match and an action. Left as they are: a fact under `not` (the compiler refuses it, as before),
+    a fact derived in a cycle, or by a rule without a condition or of another fact kind. A chain
+    of facts each derived by several rules multiplies at every step: past `MAX_INLINED_NODES`
+    the whole condition is left as it is.
+    """
+    budget = [MAX_INLINED_NODES]
+    try:
+        return _inlined(expr, deriving, frozenset(), budget)
+    except _TooLarge:
+        return expr
+
+
+#: Nodes a condition may grow to with its derived facts written in (the shipped rules need 13 at most).
+MAX_INLINED_NODES = 2000
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _inlined(expr: Expr, deriving: Mapping[str, tuple[Expr, ...]], seen: frozenset[str], budget: list[int]) -> Expr:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
+    if isinstance(expr, Derived):
+        alternatives = deriving.get(expr.name)
+        if not alternatives or expr.name in seen:
+            return expr
+        inner = tuple(_inlined(a, deriving, seen | {expr.name}, budget) for a in alternatives)
+        return inner[0] if len(inner) == 1 else Any_(inner)
+    if isinstance(expr, All):
+        return All(tuple(_inlined(i, deriving, seen, budget) for i in expr.items))
+    if isinstance(expr, Any_):
+        return Any_(tuple(_inlined(i, deriving, seen, budget) for i in expr.items))
+    return expr
+
+
+def _compile_rule(rule_id: str, expr: Expr | None, kind: str) -> dict[str, dict[str, Any]]:
     """One durable rule per alternative of derived facts the condition needs."""
-    alternatives = _split(checked.expr)
+    alternatives = _split(expr)
     out = {}
     for n, (fact_expr, needed) in enumerate(alternatives):
         tests = [{"t": kind}]
@@ -326,7 +404,7 @@ def _compile_rule(checked: CheckedRule, kind: str) -> dict[str, dict[str, Any]]:
         patterns: list[dict[str, Any]] = [{"m": tests[0] if len(tests) == 1 else {"$and": tests}}]
         for i, name in enumerate(sorted(needed)):
             patterns.append({f"d{i}": {"$and": [{"t": "derived"}, {"name": name}]}})
-        name = checked.rule.id if len(alternatives) == 1 else f"{checked.rule.id}#{n}"
+        name = rule_id if len(alternatives) == 1 else f"{rule_id}#{n}"
         out[name] = {"all": patterns}
     return out
 
