@@ -14,8 +14,9 @@ every point below). The safety measures, each for a measured failure:
 * activations collected as a set of rule names: a rule whose `$or` has
   several true branches fires once per branch;
 * no Python actions at all, so no exception can be swallowed; derived facts
-  are asserted by this loop, which chains them into every chunk of the
-  rulebook that uses them until nothing new follows (a fixpoint);
+  the compiler could not write into the conditions that need them are
+  asserted by this loop, which chains them into every chunk of the rulebook
+  that uses them until nothing new follows (a fixpoint);
 * any failure inside an evaluation becomes an `EngineError` after the
   session is deleted. A session that cannot be deleted would leak its facts
   into the next evaluation, so the next evaluation deletes it first, and
