@@ -71,8 +71,9 @@ def previous_working_day(day: date) -> date:
     return day
 
 
-def _text(make: Callable[[str], str]) -> Text:
-    return trusted(Text, {"nb": make("nb"), "en": make("en")}, shared_keys=True)  # our own strings: not validated
+def _text(make: Callable[[str], str]) -> tuple[str, str]:
+    """One part of a note, in bokmål and English (a `Text` only once the parts are joined)."""
+    return make("nb"), make("en")
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,20 @@ class Counted:
     note: Text | None
 
 
-def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]) -> Counted | None:
-    """The deadline for these facts, with a note that says how it was counted."""
+def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any], words: Text | None = None) -> Counted | None:
+    """The deadline for these facts, with a note that says how it was counted (after `words`, the rule
+    file's own words for the deadline, when given)."""
     if rule is None:
         return None
+    due, earliest, latest, waits_for, parts = _count(rule, values)
+    return Counted(due, earliest, latest, waits_for, _note(parts, words))
+
+
+#: (due, earliest, latest, waits for, the parts of the note)
+_Counting = tuple[date | None, date | None, date | None, str | None, list[tuple[str, str]]]
+
+
+def _count(rule: MeetingDeadline | DateInYear, values: Mapping[str, Any]) -> _Counting:
     if isinstance(rule, DateInYear):
         month, day = map(int, rule.date_in_year.split("-"))
         return _fixed(*_adjust(date(values["year"], month, day), rule.non_working_day, []))
@@ -160,7 +171,7 @@ def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]
                        f"depends on whether official minutes come: {format_date(earliest, l)} without them; "
                        f"with them when they are available") + outer(l)
         ))
-    return Counted(None, earliest, latest, rule.later_of, _join(parts))
+    return None, earliest, latest, rule.later_of, parts
 
 
 def _days(n: int, lang: str) -> str:
@@ -169,8 +180,8 @@ def _days(n: int, lang: str) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
-def _fixed(due: date, note: Text | None) -> Counted:
-    return Counted(due, due, due, None, note)
+def _fixed(due: date, parts: list[tuple[str, str]]) -> _Counting:
+    return due, due, due, None, parts
 
 
 def _move(day: date, policy: str) -> date:
@@ -181,9 +192,9 @@ def _move(day: date, policy: str) -> date:
     return day
 
 
-def _adjust(due: date, policy: str, parts: list[Text]) -> tuple[date, Text | None]:
+def _adjust(due: date, policy: str, parts: list[tuple[str, str]]) -> tuple[date, list[tuple[str, str]]]:
     if is_working_day(due):
-        return due, _join(parts)
+        return due, parts
     if policy == "keep":
         last = previous_working_day(due)
         parts.append(
@@ -195,7 +206,7 @@ def _adjust(due: date, policy: str, parts: list[Text]) -> tuple[date, Text | Non
                 f"so in practice the last working day is {format_date(last, l)}"
             )
         )
-        return due, _join(parts)
+        return due, parts
     moved = _move(due, policy)
     parts.append(
         _text(
@@ -206,10 +217,17 @@ def _adjust(due: date, policy: str, parts: list[Text]) -> tuple[date, Text | Non
             f"so the deadline moves to {format_date(moved, l)}"
         )
     )
-    return moved, _join(parts)
+    return moved, parts
 
 
-def _join(parts: list[Text]) -> Text | None:
+def _note(parts: list[tuple[str, str]], words: Text | None) -> Text | None:
+    """The parts of a note as one `Text`, each language joined by "; ", after `words` and a colon."""
     if not parts:
         return None
-    return trusted(Text, {"nb": "; ".join(p.nb for p in parts), "en": "; ".join(p.en for p in parts)}, shared_keys=True)
+    if len(parts) == 1:
+        nb, en = parts[0]
+    else:
+        nb, en = "; ".join(p[0] for p in parts), "; ".join(p[1] for p in parts)
+    if words is not None:
+        nb, en = f"{words.nb}: {nb}", f"{words.en}: {en}"
+    return trusted(Text, {"nb": nb, "en": en}, shared_keys=True)  # our own strings: not validated

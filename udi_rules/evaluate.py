@@ -754,11 +754,9 @@ class DecisionBuilder:
         key = (self._deadline_kinds[template.rule_id], self._deadline_fields_of[template.rule_id](values))
         found = self._deadlines.get(key)
         if found is None:
-            counted = compute(template.deadline, values)
+            counted = compute(template.deadline, values, template.deadline_text)
             assert counted is not None
             note = counted.note
-            if note is not None and template.deadline_text is not None:
-                note = _join(template.deadline_text, note)
             detail = trusted(
                 Deadline,
                 {"due": counted.due, "earliest": counted.earliest, "latest": counted.latest, "waits_for": counted.waits_for},
@@ -882,10 +880,6 @@ def _condition_text(alternatives: list[list[AnswerOut]], questions: list[FieldSp
         tail = either.join(both.join(a.text(lang) for a in alt) for alt in rest if alt)
         parts.append(f"{head},{both}{tail}" if head and tail else head or tail)
     return Text(nb=f"gjelder hvis {parts[0]}", en=f"applies if {parts[1]}")
-
-
-def _join(words: Text, note: Text) -> Text:
-    return trusted(Text, {"nb": f"{words.nb}: {note.nb}", "en": f"{words.en}: {note.en}"}, shared_keys=True)
 
 
 __all__ = ["DecisionBuilder", "Reason", "validate_facts"]
