@@ -81,14 +81,18 @@ def many_departments(count: int) -> str:
     return text.replace("departments:\n", "departments:\n" + extra, 1)
 
 
-def derivation_chain(length: int) -> list[str]:
-    """Rules deriving x0 ... x(length-1), each fact by two rules that need the one before; `z` needs the last."""
+def derivation_chain(length: int, branches: int = 2) -> list[str]:
+    """Rules deriving x0 ... x(length-1), each fact by `branches` rules (one or two) that need the one before;
+    `z` needs the last."""
     rules = [rule("r0a", {"forum": "EMN"}, "{derive: [x0]}"), rule("r0b", {"meeting_level": "leader"}, "{derive: [x0]}")]
     for i in range(1, length):
-        rules += [
-            rule(f"r{i}a", {"all": [{"derived": f"x{i - 1}"}, {"forum": {"in": ["EMN", "NU"]}}]}, f"{{derive: [x{i}]}}"),
-            rule(f"r{i}b", {"all": [{"derived": f"x{i - 1}"}, {"agenda_level": "strategic"}]}, f"{{derive: [x{i}]}}"),
-        ]
+        rules.append(
+            rule(f"r{i}a", {"all": [{"derived": f"x{i - 1}"}, {"forum": {"in": ["EMN", "NU"]}}]}, f"{{derive: [x{i}]}}")
+        )
+        if branches == 2:
+            rules.append(
+                rule(f"r{i}b", {"all": [{"derived": f"x{i - 1}"}, {"agenda_level": "strategic"}]}, f"{{derive: [x{i}]}}")
+            )
     return [*rules, rule("z", {"derived": f"x{length - 1}"})]
 
 
@@ -146,6 +150,11 @@ CASES: dict[str, Case] = {
         {"h.yaml": rules_file(*derivation_chain(20), derived=20)},
         [meeting(forum="EMN"), meeting(forum="IGC"), meeting(forum="NU", meeting_level="leader")],
     ),
+    # x0 ... x299, each derived from the one before: written in, `z` would nest 300 levels deep.
+    "chain-of-300-derived-facts": Case(
+        {"h.yaml": rules_file(*derivation_chain(300, branches=1), derived=300)},
+        [meeting(forum="EMN"), meeting(forum="IGC")],
+    ),
     "240-departments": Case(catalogue(**{"organisation.yaml": many_departments(236)})),
     "role-with-unknown-placeholder": Case(
         catalogue(
@@ -182,6 +191,7 @@ EXPECTED_FIRED = {
     "not-not-derived": [["a-needs"], []],
     "not-all-with-not-derived": [["a-needs"], [], ["a-needs"]],
     "chain-of-20-derived-facts-each-from-two-rules": [["z"], [], ["z"]],
+    "chain-of-300-derived-facts": [["z"], []],
 }
 
 

@@ -358,38 +358,42 @@ def _inline_derived(expr: Expr, deriving: Mapping[str, tuple[Expr, ...]]) -> Exp
     asserted in the middle of an evaluation, where each derived fact costs the engine a fact to
     match and an action. Left as they are: a fact under `not` (the compiler refuses it, as before),
     a fact derived in a cycle, or by a rule without a condition or of another fact kind. A chain
-    of facts each derived by several rules multiplies at every step: past `MAX_INLINED_NODES`
-    the whole condition is left as it is.
+    of facts each derived by several rules multiplies at every step, and a long chain nests deep:
+    past `MAX_INLINED_NODES` or `MAX_INLINED_DEPTH` the whole condition is left as it is.
     """
     budget = [MAX_INLINED_NODES]
     try:
-        return _inlined(expr, deriving, frozenset(), budget)
+        return _inlined(expr, deriving, frozenset(), budget, 0)
     except _TooLarge:
         return expr
 
 
-#: Nodes a condition may grow to with its derived facts written in (the shipped rules need 13 at most).
+#: Nodes a condition may grow to with its derived facts written in (the shipped rules need 13 at most), and
+#: how deep it may nest (a long chain of facts, each derived from the one before, nests one level a fact).
 MAX_INLINED_NODES = 2000
+MAX_INLINED_DEPTH = 64
 
 
 class _TooLarge(Exception):
     pass
 
 
-def _inlined(expr: Expr, deriving: Mapping[str, tuple[Expr, ...]], seen: frozenset[str], budget: list[int]) -> Expr:
+def _inlined(
+    expr: Expr, deriving: Mapping[str, tuple[Expr, ...]], seen: frozenset[str], budget: list[int], depth: int
+) -> Expr:
     budget[0] -= 1
-    if budget[0] < 0:
+    if budget[0] < 0 or depth > MAX_INLINED_DEPTH:
         raise _TooLarge
     if isinstance(expr, Derived):
         alternatives = deriving.get(expr.name)
         if not alternatives or expr.name in seen:
             return expr
-        inner = tuple(_inlined(a, deriving, seen | {expr.name}, budget) for a in alternatives)
+        inner = tuple(_inlined(a, deriving, seen | {expr.name}, budget, depth + 1) for a in alternatives)
         return inner[0] if len(inner) == 1 else Any_(inner)
     if isinstance(expr, All):
-        return All(tuple(_inlined(i, deriving, seen, budget) for i in expr.items))
+        return All(tuple(_inlined(i, deriving, seen, budget, depth + 1) for i in expr.items))
     if isinstance(expr, Any_):
-        return Any_(tuple(_inlined(i, deriving, seen, budget) for i in expr.items))
+        return Any_(tuple(_inlined(i, deriving, seen, budget, depth + 1) for i in expr.items))
     return expr
 
 
