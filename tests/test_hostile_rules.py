@@ -53,11 +53,22 @@ def rule(rule_id: str, when: Any, then: str = "{kind: information, duty: hostile
 """
 
 
-def rules_file(*rules: str, derived: int = 0) -> str:
+def rules_file(*rules: str, derived: int | range = 0, duty: bool = True) -> str:
     facts = "".join(
-        f"  - id: x{i}\n    description: {{nb: Faktum {i}, en: Fact {i}}}\n" for i in range(derived)
+        f"  - id: x{i}\n    description: {{nb: Faktum {i}, en: Fact {i}}}\n"
+        for i in (range(derived) if isinstance(derived, int) else derived)
     )
-    return DUTY + (f"derived_facts:\n{facts}" if derived else "") + "rules:\n" + "".join(rules)
+    return (DUTY if duty else "") + (f"derived_facts:\n{facts}" if facts else "") + "rules:\n" + "".join(rules)
+
+
+def long_chain(length: int, per_file: int = 900) -> dict[str, str | bytes]:
+    """`derivation_chain(length, branches=1)` over as many files as a file's size limit asks for."""
+    rules = derivation_chain(length, branches=1)
+    return {
+        f"h{n:02d}.yaml": rules_file(*rules[start : start + per_file], derived=range(start, min(start + per_file, length)),
+                                     duty=n == 0)
+        for n, start in enumerate(range(0, len(rules), per_file))
+    }
 
 
 @dataclass
@@ -155,6 +166,12 @@ CASES: dict[str, Case] = {
         {"h.yaml": rules_file(*derivation_chain(300, branches=1), derived=300)},
         [meeting(forum="EMN"), meeting(forum="IGC")],
     ),
+    # 1,800 facts in one chain over two files, and a meeting that leaves the start of the chain open: the open
+    # answers were tried by following the chain down, a stack frame a fact (RecursionError in `evaluate`).
+    "chain-of-1800-derived-facts": Case(
+        long_chain(1800),
+        [meeting(forum="EMN"), {k: v for k, v in meeting(forum="NU").items() if k != "meeting_level"}],
+    ),
     "240-departments": Case(catalogue(**{"organisation.yaml": many_departments(236)})),
     "role-with-unknown-placeholder": Case(
         catalogue(
@@ -192,6 +209,7 @@ EXPECTED_FIRED = {
     "not-all-with-not-derived": [["a-needs"], [], ["a-needs"]],
     "chain-of-20-derived-facts-each-from-two-rules": [["z"], [], ["z"]],
     "chain-of-300-derived-facts": [["z"], []],
+    "chain-of-1800-derived-facts": [["z"], []],
 }
 
 
@@ -271,3 +289,15 @@ def test_the_shipped_rules_with_500_more_topics_load_and_answer_right(children):
     result = children["shipped-rules-and-500-topics"]()
 
     assert "r49" in result["fired"][0]
+
+
+def test_check_reads_a_chain_of_1800_derived_facts_within_its_time(tmp_path):
+    # `udi-rules check` followed the chain to find the duties a rule's prose may speak of: a stack frame a fact.
+    write_case(Case(long_chain(1800)), tmp_path / "chain")
+    udi_rules = shutil.which("udi-rules", path=str(Path(sys.executable).parent))
+    command = [udi_rules] if udi_rules else [sys.executable, "-m", "udi_rules.tools.cli"]
+
+    done = subprocess.run([*command, "check", str(tmp_path / "chain")], capture_output=True, text=True, timeout=TIME_LIMIT)
+
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "1802" in done.stdout

@@ -300,26 +300,23 @@ class Completions:
     def __init__(self, derived_by: Mapping[str, list[Expr | None]], domains: Mapping[str, tuple[Any, ...]]):
         self.derived_by = derived_by
         self.domains = domains
-        self._cycle_of = derivation_cycles(derived_by)
+        self._behind = tests_behind(derived_by)
+        groups = derivation_groups(derived_by)
+        self._rank = {group: i for i, group in enumerate(groups)}
+        self._group_of = {name: group for group in groups for name in group}
+        self._needs = {
+            name: tuple(dict.fromkeys(n.name for e in exprs for n in walk(e) if isinstance(n, Derived)))
+            for name, exprs in derived_by.items()
+        }
+        # The groups each condition needs, by the condition's identity (it is kept, so the id stays its own).
+        self._needed: dict[int, tuple[Expr | None, tuple[tuple[str, ...], ...]]] = {}
 
     def variables(self, expr: Expr | None, values: Mapping[str, Any]) -> list[Variable]:
-        """The unknown facts a condition reads, in order; a list field gives one variable per option tested.
-
-        Each derived fact is followed once: a chain of facts each derived by several rules would
-        otherwise be walked once for every path through it."""
+        """The unknown facts a condition reads, in order; a list field gives one variable per option tested."""
         found: dict[Variable, None] = {}
-        followed: set[str] = set()
-
-        def visit(expr: Expr | None) -> None:
-            for node in walk(expr):
-                if isinstance(node, Test) and node.field in OPEN and values.get(node.field) is None:
-                    found[(node.field, node.value if node.op == "contains" else None)] = None
-                elif isinstance(node, Derived) and node.name not in followed:
-                    followed.add(node.name)
-                    for inner in self.derived_by.get(node.name, ()):
-                        visit(inner)
-
-        visit(expr)
+        for test in tests_read(expr, self._behind):
+            if test.field in OPEN and values.get(test.field) is None:
+                found[(test.field, test.value if test.op == "contains" else None)] = None
         return list(found)
 
     def residual(self, expr: Expr | None, values: Mapping[str, Any]) -> Residual:
@@ -352,11 +349,16 @@ class Completions:
         return (True, False) if option is not None else self.domains.get(field, (True, False))
 
     def _holds(self, expr: Expr | None, values: Mapping[str, Any], answers: Mapping[Variable, Any]) -> bool:
-        """Whether `expr` holds for these values and answers, derived facts followed through the rules that
-        derive them; what a derived fact came to is kept for this call, so a chain is followed once."""
-        known: dict[tuple[str, frozenset[str]], bool] = {}
+        """Whether `expr` holds for these values and answers, the derived facts it needs worked out first.
 
-        def holds(expr: Expr | None, seen: frozenset[str]) -> bool:
+        They are worked out group by group, each after those it needs (`derivation_groups`), a group
+        of facts that lead to each other until nothing more follows (the least fixpoint: a derivation
+        that loops back adds nothing). Never by following the chain down, which took a stack frame per
+        fact and ran out of them on a chain of a few hundred.
+        """
+        truth: dict[str, bool] = {}
+
+        def holds(expr: Expr | None) -> bool:
             if expr is None:
                 return True
             if isinstance(expr, Test):
@@ -367,44 +369,115 @@ class Completions:
                     actual = answers.get((expr.field, None))
                 return test_holds(expr, actual)
             if isinstance(expr, Derived):
-                if expr.name in seen:
-                    return False  # a derivation that loops back adds nothing (least fixpoint)
-                # Only the facts of its own cycle that are already being followed change what it comes to.
-                key = (expr.name, seen & self._cycle_of.get(expr.name, frozenset()))
-                found = known.get(key)
-                if found is None:
-                    found = known[key] = any(holds(inner, seen | {expr.name}) for inner in self.derived_by.get(expr.name, ()))
-                return found
+                return truth.get(expr.name, False)
             if isinstance(expr, Not):
-                return not holds(expr.item, seen)
+                return not holds(expr.item)
             if isinstance(expr, All):
-                return all(holds(item, seen) for item in expr.items)
-            return any(holds(item, seen) for item in expr.items)
+                return all(holds(item) for item in expr.items)
+            return any(holds(item) for item in expr.items)
 
-        return holds(expr, frozenset())
+        for group in self._groups_needed(expr):
+            changed = True
+            while changed:
+                changed = False
+                for name in group:
+                    if not truth.get(name) and any(holds(inner) for inner in self.derived_by.get(name, ())):
+                        truth[name] = changed = True
+        return holds(expr)
 
-
-def derivation_cycles(derived_by: Mapping[str, Iterable[Expr | None]]) -> dict[str, frozenset[str]]:
-    """For each derived fact that can lead back to itself, the facts of its cycle (those it leads to and that
-    lead to it); facts on no cycle are left out."""
-    needs = {
-        name: {n.name for e in exprs for n in walk(e) if isinstance(n, Derived)} for name, exprs in derived_by.items()
-    }
-    reach: dict[str, set[str]] = {}
-    for start in needs:
-        found: set[str] = set()
-        todo = list(needs[start])
+    def _groups_needed(self, expr: Expr | None) -> tuple[tuple[str, ...], ...]:
+        """The groups of derived facts `expr` needs, directly or further back, each after those it needs."""
+        found = self._needed.get(id(expr))
+        if found is not None and found[0] is expr:
+            return found[1]
+        reached: set[str] = set()
+        todo = [n.name for n in walk(expr) if isinstance(n, Derived)]
         while todo:
             name = todo.pop()
-            if name not in found:
-                found.add(name)
-                todo.extend(needs.get(name, ()))
-        reach[start] = found
-    return {
-        name: frozenset(other for other in reached if name in reach.get(other, ()))
-        for name, reached in reach.items()
-        if name in reached
+            if name not in reached:
+                reached.add(name)
+                todo.extend(self._needs.get(name, ()))
+        groups = tuple(
+            tuple(sorted(group)) for group in sorted({self._group_of[n] for n in reached if n in self._group_of}, key=self._rank.get)
+        )
+        self._needed[id(expr)] = (expr, groups)
+        return groups
+
+
+def derivation_groups(derived_by: Mapping[str, Iterable[Expr | None]]) -> list[frozenset[str]]:
+    """The derived facts in groups that lead to each other (a cycle, or one fact alone), each group after
+    every group its facts need (Tarjan's algorithm, without recursion: a chain may be thousands long)."""
+    needs = {
+        name: tuple(dict.fromkeys(n.name for e in exprs for n in walk(e) if isinstance(n, Derived)))
+        for name, exprs in derived_by.items()
     }
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[frozenset[str]] = []
+    for root in needs:
+        if root in index:
+            continue
+        work = [(root, iter(needs.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            name, pending = work[-1]
+            for other in pending:
+                if other not in index:
+                    index[other] = low[other] = len(index)
+                    stack.append(other)
+                    on_stack.add(other)
+                    work.append((other, iter(needs.get(other, ()))))
+                    break
+                if other in on_stack:
+                    low[name] = min(low[name], index[other])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[name])
+                if low[name] == index[name]:
+                    group = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.add(member)
+                        if member == name:
+                            break
+                    groups.append(frozenset(group))
+    return groups
+
+
+def tests_behind(derived_by: Mapping[str, Iterable[Expr | None]]) -> dict[str, tuple[Test, ...]]:
+    """For each derived fact, every test behind it: in the conditions of the rules that derive it, and
+    behind the derived facts those name, in order, each once. Worked out group by group, so a chain of
+    facts is walked once, not once for each rule that needs it."""
+    behind: dict[str, tuple[Test, ...]] = {}
+    for group in derivation_groups(derived_by):
+        found: dict[Test, None] = {}
+        for name in sorted(group):
+            for expr in derived_by.get(name, ()):
+                for node in walk(expr):
+                    if isinstance(node, Test):
+                        found[node] = None
+                    elif isinstance(node, Derived) and node.name not in group:
+                        found.update(dict.fromkeys(behind.get(node.name, ())))
+        tests = tuple(found)
+        behind.update(dict.fromkeys(group, tests))
+    return behind
+
+
+def tests_read(expr: Expr | None, behind: Mapping[str, tuple[Test, ...]]) -> tuple[Test, ...]:
+    """Every test a condition reads, its own and those behind the derived facts it names, in order, each once."""
+    found: dict[Test, None] = {}
+    for node in walk(expr):
+        if isinstance(node, Test):
+            found[node] = None
+        elif isinstance(node, Derived):
+            found.update(dict.fromkeys(behind.get(node.name, ())))
+    return tuple(found)
 
 
 def _product(domains: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:

@@ -20,7 +20,21 @@ from pydantic import BaseModel, ValidationError
 
 from ._version import __version__
 from .catalogue import Catalogue
-from .conditions import Completions, Derived, Expr, Residual, Test, bounded_put, hashable, holds3, reasons, walk, why_not
+from .conditions import (
+    Completions,
+    Derived,
+    Expr,
+    Residual,
+    Test,
+    bounded_put,
+    hashable,
+    holds3,
+    reasons,
+    tests_behind,
+    tests_read,
+    walk,
+    why_not,
+)
 from .deadlines import compute
 from .decision import (
     AnswerOut,
@@ -262,7 +276,10 @@ class DecisionBuilder:
         self._deadline_kinds = {
             t.rule_id: kinds.setdefault((t.deadline, t.deadline_text), len(kinds)) for t in self.templates
         }
-        self._reads = {rule_id: _reads(c.expr, derived_by) for rule_id, c in self.by_id.items()}
+        behind = tests_behind(derived_by)  # each derived fact's tests, worked out once for all rules
+        self._reads = {
+            rule_id: tuple(dict.fromkeys(t.field for t in tests_read(c.expr, behind))) for rule_id, c in self.by_id.items()
+        }
         # What a conclusion depends on: the fields its condition reads (through derived facts) and the fields
         # its parties, deadline and title are filled from. Equal values give an equal conclusion, so it is
         # built once and shared between decisions (every part of it is frozen).
@@ -297,9 +314,11 @@ class DecisionBuilder:
             rule_id: tuple(dict.fromkeys(n.name for n in walk(c.expr) if isinstance(n, Derived)))
             for rule_id, c in self.by_id.items()
         }
-        self._deriving = {
-            name: tuple(c.rule.id for c in book.rules if name in c.rule.then.derive) for name in self.catalogue.derived_facts
-        }
+        deriving: dict[str, list[str]] = {}
+        for c in book.rules:
+            for name in dict.fromkeys(c.rule.then.derive):
+                deriving.setdefault(name, []).append(c.rule.id)
+        self._deriving = {name: tuple(deriving.get(name, ())) for name in self.catalogue.derived_facts}
         self._shared: dict[tuple[Any, ...], Any] = {}
         # The conclusion of a rule that applies, without what changes from meeting to meeting, by the rule and
         # the values of what it depends on; and each dated copy of one, by that key and its deadline's key.
@@ -823,24 +842,6 @@ def _specialist_department(values: Mapping[str, Any]) -> str:
         return ", ".join(concerned)
     responsible = values.get("responsible_department")
     return responsible if responsible and responsible != "AUA" else "ikke oppgitt"
-
-
-def _reads(expr: Expr | None, derived_by: Mapping[str, list[Expr | None]]) -> tuple[str, ...]:
-    """Every fact field a condition reads, through the rules that derive the facts it needs (each followed once)."""
-    found: dict[str, None] = {}
-    followed: set[str] = set()
-
-    def visit(expr: Expr | None) -> None:
-        for node in walk(expr):
-            if isinstance(node, Test):
-                found[node.field] = None
-            elif isinstance(node, Derived) and node.name not in followed:
-                followed.add(node.name)
-                for inner in derived_by.get(node.name, ()):
-                    visit(inner)
-
-    visit(expr)
-    return tuple(found)
 
 
 def answer_text(spec: FieldSpec, option: str | None, value: Any) -> Text:

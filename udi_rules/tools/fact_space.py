@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from itertools import product
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from ..conditions import Completions, Derived, Expr, Test, holds3, test_holds, walk
+from ..conditions import Completions, Derived, Expr, Test, holds3, test_holds, tests_behind, tests_read, walk
 from ..deadlines import Counted, compute
 from ..errors import InvalidFacts
 from ..evaluate import validate_facts
@@ -224,7 +224,7 @@ class FactSpace:
         kind = checked.rule.applies_to
         specs = field_specs(kind)
         found: dict[str, None] = {}
-        for name in _condition_fields(checked.expr, _derivers(book, kind)):
+        for name in _condition_fields(checked.expr, _behind(_derivers(book, kind))):
             for field in specs[name].computed_from or (name,):
                 found[field] = None
         duty = book.catalogue.duties.get(checked.rule.then.duty or "")
@@ -290,9 +290,8 @@ class Judge:
             for kind in FACT_MODELS
         }
         self._completions = {kind: Completions(derived_by[kind], domains[kind]) for kind in FACT_MODELS}
-        self._reads = {
-            c.rule.id: tuple(_condition_fields(c.expr, self._derivers[c.rule.applies_to])) for c in book.rules
-        }
+        behind = {kind: _behind(self._derivers[kind]) for kind in FACT_MODELS}
+        self._reads = {c.rule.id: tuple(_condition_fields(c.expr, behind[c.rule.applies_to])) for c in book.rules}
         self._outcomes: dict[tuple[Any, ...], bool | None] = {}
 
     def outcome(self, checked: CheckedRule, values: Mapping[str, Any]) -> bool | None:
@@ -358,22 +357,13 @@ def _derivers(book: CheckedRulebook, kind: str) -> dict[str, list[CheckedRule]]:
     return found
 
 
-def _condition_fields(expr: Expr | None, derivers: Mapping[str, list[CheckedRule]]) -> list[str]:
-    """The fields a condition reads, through the rules that derive the facts it needs (each followed once)."""
-    found: dict[str, None] = {}
-    followed: set[str] = set()
+def _behind(derivers: Mapping[str, list[CheckedRule]]) -> dict[str, tuple[Test, ...]]:
+    return tests_behind({name: [c.expr for c in rules] for name, rules in derivers.items()})
 
-    def visit(expr: Expr | None) -> None:
-        for node in walk(expr):
-            if isinstance(node, Test):
-                found[node.field] = None
-            elif isinstance(node, Derived) and node.name not in followed:
-                followed.add(node.name)
-                for inner in derivers.get(node.name, ()):
-                    visit(inner.expr)
 
-    visit(expr)
-    return list(found)
+def _condition_fields(expr: Expr | None, behind: Mapping[str, tuple[Test, ...]]) -> list[str]:
+    """The fields a condition reads, through the rules that derive the facts it needs (`_behind`)."""
+    return list(dict.fromkeys(t.field for t in tests_read(expr, behind)))
 
 
 def _boundaries(tests: Sequence[Test], plus: Any) -> list[Any]:

@@ -183,33 +183,50 @@ def _number_warnings(book: CheckedRulebook, places: dict[tuple[str, str], _Place
         place = places.get(("duties", duty.id))
         for name in ("title", "deadline_text"):
             out += _check_text(getattr(duty, name), name, [duty.id], duties, dates, place)
+    graph = _Users(book)
     for checked in book.rules:
         rule = checked.rule
-        related = [rule.then.duty] if rule.then.duty else _duties_using(book, rule.then.derive)
+        related = [rule.then.duty] if rule.then.duty else _duties_using(book, rule.then.derive, graph)
         place = places.get(("rules", rule.id))
         for name in ("title", "interpretation"):
             out += _check_text(getattr(rule, name), name, related, duties, dates, place)
     return out
 
 
-def _duties_using(book: CheckedRulebook, facts: Iterable[str]) -> list[str]:
-    """The duties of the rules that use these derived facts, following derived facts further (each rule once)."""
+def _duties_using(book: CheckedRulebook, facts: Iterable[str], graph: _Users) -> list[str]:
+    """The duties of the rules that use these derived facts, following derived facts further (each rule once,
+    depth first in rulebook order; with a stack of its own, as a chain of facts may be thousands long)."""
     out: list[str] = []
-    visited: set[str] = set()
-
-    def visit(facts: Iterable[str]) -> None:
-        facts = set(facts)
-        for checked in book.rules:
-            if checked.rule.id in visited:
+    visited: set[int] = set()
+    stack = [iter(graph.using(facts))]
+    while stack:
+        for i in stack[-1]:
+            if i in visited:
                 continue
-            if any(isinstance(n, Derived) and n.name in facts for n in walk(checked.expr)):
-                visited.add(checked.rule.id)
-                if checked.rule.then.duty:
-                    out.append(checked.rule.then.duty)
-                visit(checked.rule.then.derive)
-
-    visit(facts)
+            visited.add(i)
+            duty = book.rules[i].rule.then.duty
+            if duty:
+                out.append(duty)
+            stack.append(iter(graph.after[i]))
+            break
+        else:
+            stack.pop()
     return list(dict.fromkeys(out))
+
+
+class _Users:
+    """Which rules use which derived facts, by their place in the rulebook: `after[i]` are the rules that use
+    what rule i derives."""
+
+    def __init__(self, book: CheckedRulebook):
+        self.of: dict[str, list[int]] = {}
+        for i, checked in enumerate(book.rules):
+            for name in dict.fromkeys(n.name for n in walk(checked.expr) if isinstance(n, Derived)):
+                self.of.setdefault(name, []).append(i)
+        self.after = [self.using(checked.rule.then.derive) for checked in book.rules]
+
+    def using(self, facts: Iterable[str]) -> list[int]:
+        return sorted({i for name in facts for i in self.of.get(name, ())})
 
 
 def _check_text(
