@@ -10,6 +10,7 @@ and how the property test checks the engine.
 from __future__ import annotations
 
 import operator
+import threading
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Mapping, Union
@@ -310,6 +311,7 @@ class Completions:
         }
         # The groups each condition needs, by the condition's identity (it is kept, so the id stays its own).
         self._needed: dict[int, tuple[Expr | None, tuple[tuple[str, ...], ...]]] = {}
+        self._local = threading.local()
 
     def variables(self, expr: Expr | None, values: Mapping[str, Any]) -> list[Variable]:
         """The unknown facts a condition reads, in order; a list field gives one variable per option tested."""
@@ -354,9 +356,10 @@ class Completions:
         They are worked out group by group, each after those it needs (`derivation_groups`), a group
         of facts that lead to each other until nothing more follows (the least fixpoint: a derivation
         that loops back adds nothing). Never by following the chain down, which took a stack frame per
-        fact and ran out of them on a chain of a few hundred.
+        fact and ran out of them on a chain of a few hundred. What the groups came to for these values
+        and answers is kept for the next rule tried on the same values, in this thread (`_worked_out`).
         """
-        truth: dict[str, bool] = {}
+        truth, done = self._worked_out(values, answers)
 
         def holds(expr: Expr | None) -> bool:
             if expr is None:
@@ -377,13 +380,29 @@ class Completions:
             return any(holds(item) for item in expr.items)
 
         for group in self._groups_needed(expr):
+            if group in done:
+                continue
             changed = True
             while changed:
                 changed = False
                 for name in group:
                     if not truth.get(name) and any(holds(inner) for inner in self.derived_by.get(name, ())):
                         truth[name] = changed = True
+            done.add(group)
         return holds(expr)
+
+    def _worked_out(self, values: Mapping[str, Any], answers: Mapping[Variable, Any]) -> tuple[dict[str, bool], set[Any]]:
+        """The derived facts worked out so far for `values` (the very mapping: a decision's values) and these
+        answers, and the groups done. Kept per thread, for the last values only: the rules of one decision
+        share them, which makes a chain of facts cost its length once instead of once a rule."""
+        local = self._local
+        if getattr(local, "values", None) is not values or len(local.by_answers) > MAX_COMPLETIONS:
+            local.values, local.by_answers = values, {}
+        key = frozenset(answers.items())
+        found = local.by_answers.get(key)
+        if found is None:
+            found = local.by_answers[key] = ({}, set())
+        return found
 
     def _groups_needed(self, expr: Expr | None) -> tuple[tuple[str, ...], ...]:
         """The groups of derived facts `expr` needs, directly or further back, each after those it needs."""
