@@ -13,7 +13,7 @@ import operator
 import threading
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Mapping, Union
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, Union
 
 from .decision import Reason, trusted
 from .facts import open_fields
@@ -298,17 +298,10 @@ MAX_COMPLETIONS = 4096
 class Completions:
     """Tries the answers to a rule's open questions, derived facts followed through the rules that derive them."""
 
-    def __init__(self, derived_by: Mapping[str, list[Expr | None]], domains: Mapping[str, tuple[Any, ...]]):
-        self.derived_by = derived_by
+    def __init__(self, derivations: Derivations, domains: Mapping[str, tuple[Any, ...]]):
+        self.derivations = derivations
+        self.derived_by = derivations.derived_by
         self.domains = domains
-        self._behind = tests_behind(derived_by)
-        groups = derivation_groups(derived_by)
-        self._rank = {group: i for i, group in enumerate(groups)}
-        self._group_of = {name: group for group in groups for name in group}
-        self._needs = {
-            name: tuple(dict.fromkeys(n.name for e in exprs for n in walk(e) if isinstance(n, Derived)))
-            for name, exprs in derived_by.items()
-        }
         # The groups each condition needs, by the condition's identity (it is kept, so the id stays its own).
         self._needed: dict[int, tuple[Expr | None, tuple[tuple[str, ...], ...]]] = {}
         self._local = threading.local()
@@ -316,7 +309,7 @@ class Completions:
     def variables(self, expr: Expr | None, values: Mapping[str, Any]) -> list[Variable]:
         """The unknown facts a condition reads, in order; a list field gives one variable per option tested."""
         found: dict[Variable, None] = {}
-        for test in tests_read(expr, self._behind):
+        for test in self.derivations.tests_read(expr):
             if test.field in OPEN and values.get(test.field) is None:
                 found[(test.field, test.value if test.op == "contains" else None)] = None
         return list(found)
@@ -353,7 +346,7 @@ class Completions:
     def _holds(self, expr: Expr | None, values: Mapping[str, Any], answers: Mapping[Variable, Any]) -> bool:
         """Whether `expr` holds for these values and answers, the derived facts it needs worked out first.
 
-        They are worked out group by group, each after those it needs (`derivation_groups`), a group
+        They are worked out group by group, each after those it needs (`Derivations.groups`), a group
         of facts that lead to each other until nothing more follows (the least fixpoint: a derivation
         that loops back adds nothing). Never by following the chain down, which took a stack frame per
         fact and ran out of them on a chain of a few hundred. What the groups came to for these values
@@ -411,25 +404,62 @@ class Completions:
             return found[1]
         reached: set[str] = set()
         todo = [n.name for n in walk(expr) if isinstance(n, Derived)]
+        needs, group_of, rank = self.derivations.needs, self.derivations.group_of, self.derivations.rank
         while todo:
             name = todo.pop()
             if name not in reached:
                 reached.add(name)
-                todo.extend(self._needs.get(name, ()))
-        groups = tuple(
-            tuple(sorted(group)) for group in sorted({self._group_of[n] for n in reached if n in self._group_of}, key=self._rank.get)
-        )
+                todo.extend(needs.get(name, ()))
+        groups = tuple(tuple(sorted(group)) for group in sorted({group_of[n] for n in reached if n in group_of}, key=rank.get))
         self._needed[id(expr)] = (expr, groups)
         return groups
 
 
-def derivation_groups(derived_by: Mapping[str, Iterable[Expr | None]]) -> list[frozenset[str]]:
-    """The derived facts in groups that lead to each other (a cycle, or one fact alone), each group after
-    every group its facts need (Tarjan's algorithm, without recursion: a chain may be thousands long)."""
-    needs = {
-        name: tuple(dict.fromkeys(n.name for e in exprs for n in walk(e) if isinstance(n, Derived)))
-        for name, exprs in derived_by.items()
-    }
+class Derivations:
+    """How the derived facts of a rulebook follow from each other, worked out once.
+
+    `groups` holds the facts in groups that lead to each other (a cycle, or one fact alone), each
+    group after every group its facts need; `behind` holds, for each fact, every test behind it (in
+    the conditions of the rules that derive it, and behind the facts those name), in order, each
+    once. Everything that walks through derived facts uses these, so a chain of facts is walked once,
+    without a stack frame per fact: a rule file may chain thousands.
+    """
+
+    def __init__(self, derived_by: Mapping[str, Sequence[Expr | None]]):
+        self.derived_by = derived_by
+        self.needs = {
+            name: tuple(dict.fromkeys(n.name for e in exprs for n in walk(e) if isinstance(n, Derived)))
+            for name, exprs in derived_by.items()
+        }
+        self.groups = derivation_groups(self.needs)
+        self.rank = {group: i for i, group in enumerate(self.groups)}
+        self.group_of = {name: group for group in self.groups for name in group}
+        self.behind: dict[str, tuple[Test, ...]] = {}
+        for group in self.groups:
+            found: dict[Test, None] = {}
+            for name in sorted(group):
+                for expr in derived_by.get(name, ()):
+                    for node in walk(expr):
+                        if isinstance(node, Test):
+                            found[node] = None
+                        elif isinstance(node, Derived) and node.name not in group:
+                            found.update(dict.fromkeys(self.behind.get(node.name, ())))
+            self.behind.update(dict.fromkeys(group, tuple(found)))
+
+    def tests_read(self, expr: Expr | None) -> tuple[Test, ...]:
+        """Every test a condition reads, its own and those behind the derived facts it names, in order, each once."""
+        found: dict[Test, None] = {}
+        for node in walk(expr):
+            if isinstance(node, Test):
+                found[node] = None
+            elif isinstance(node, Derived):
+                found.update(dict.fromkeys(self.behind.get(node.name, ())))
+        return tuple(found)
+
+
+def derivation_groups(needs: Mapping[str, Iterable[str]]) -> list[frozenset[str]]:
+    """The nodes of the graph `needs` (each node: the nodes it needs) in groups that lead to each other,
+    each group after every group it needs (Tarjan's algorithm, without recursion)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -467,36 +497,6 @@ def derivation_groups(derived_by: Mapping[str, Iterable[Expr | None]]) -> list[f
                             break
                     groups.append(frozenset(group))
     return groups
-
-
-def tests_behind(derived_by: Mapping[str, Iterable[Expr | None]]) -> dict[str, tuple[Test, ...]]:
-    """For each derived fact, every test behind it: in the conditions of the rules that derive it, and
-    behind the derived facts those name, in order, each once. Worked out group by group, so a chain of
-    facts is walked once, not once for each rule that needs it."""
-    behind: dict[str, tuple[Test, ...]] = {}
-    for group in derivation_groups(derived_by):
-        found: dict[Test, None] = {}
-        for name in sorted(group):
-            for expr in derived_by.get(name, ()):
-                for node in walk(expr):
-                    if isinstance(node, Test):
-                        found[node] = None
-                    elif isinstance(node, Derived) and node.name not in group:
-                        found.update(dict.fromkeys(behind.get(node.name, ())))
-        tests = tuple(found)
-        behind.update(dict.fromkeys(group, tests))
-    return behind
-
-
-def tests_read(expr: Expr | None, behind: Mapping[str, tuple[Test, ...]]) -> tuple[Test, ...]:
-    """Every test a condition reads, its own and those behind the derived facts it names, in order, each once."""
-    found: dict[Test, None] = {}
-    for node in walk(expr):
-        if isinstance(node, Test):
-            found[node] = None
-        elif isinstance(node, Derived):
-            found.update(dict.fromkeys(behind.get(node.name, ())))
-    return tuple(found)
 
 
 def _product(domains: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:

@@ -22,6 +22,7 @@ from ._version import __version__
 from .catalogue import Catalogue
 from .conditions import (
     Completions,
+    Derivations,
     Derived,
     Expr,
     Residual,
@@ -30,8 +31,6 @@ from .conditions import (
     hashable,
     holds3,
     reasons,
-    tests_behind,
-    tests_read,
     walk,
     why_not,
 )
@@ -239,7 +238,8 @@ class DecisionBuilder:
             }
             for kind in FACT_MODELS
         }
-        self._completions = {kind: Completions(derived_by, self._domains[kind]) for kind in FACT_MODELS}
+        derivations = Derivations(derived_by)  # worked out once, shared by the kinds' completions
+        self._completions = {kind: Completions(derivations, self._domains[kind]) for kind in FACT_MODELS}
         self._rule_ids = {kind: tuple(c.rule.id for c in rules) for kind, rules in self.rules_of.items()}
         self._list_fields = {
             kind: tuple(f for f, spec in field_specs(kind).items() if spec.type in ("departments", "participants"))
@@ -276,9 +276,8 @@ class DecisionBuilder:
         self._deadline_kinds = {
             t.rule_id: kinds.setdefault((t.deadline, t.deadline_text), len(kinds)) for t in self.templates
         }
-        behind = tests_behind(derived_by)  # each derived fact's tests, worked out once for all rules
         self._reads = {
-            rule_id: tuple(dict.fromkeys(t.field for t in tests_read(c.expr, behind))) for rule_id, c in self.by_id.items()
+            rule_id: tuple(dict.fromkeys(t.field for t in derivations.tests_read(c.expr))) for rule_id, c in self.by_id.items()
         }
         # What a conclusion depends on: the fields its condition reads (through derived facts) and the fields
         # its parties, deadline and title are filled from. Equal values give an equal conclusion, so it is

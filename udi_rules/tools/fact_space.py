@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from itertools import product
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from ..conditions import Completions, Derived, Expr, Test, holds3, test_holds, tests_behind, tests_read, walk
+from ..conditions import Completions, Derivations, Derived, Expr, Test, holds3, test_holds, walk
 from ..deadlines import Counted, compute
 from ..errors import InvalidFacts
 from ..evaluate import validate_facts
@@ -224,7 +224,7 @@ class FactSpace:
         kind = checked.rule.applies_to
         specs = field_specs(kind)
         found: dict[str, None] = {}
-        for name in _condition_fields(checked.expr, _behind(_derivers(book, kind))):
+        for name in _condition_fields(checked.expr, _derivations(_derivers(book, kind))):
             for field in specs[name].computed_from or (name,):
                 found[field] = None
         duty = book.catalogue.duties.get(checked.rule.then.duty or "")
@@ -283,15 +283,14 @@ class Judge:
         self.book = book
         self.rules = {c.rule.id: c for c in book.rules}
         self._derivers = {kind: _derivers(book, kind) for kind in FACT_MODELS}
-        derived_by = {k: {n: [c.expr for c in rs] for n, rs in d.items()} for k, d in self._derivers.items()}
         domains = {
             kind: {s.name: s.choices if s.type == "enum" else (True, False)
                    for s in field_specs(kind).values() if s.type in ("enum", "bool")}
             for kind in FACT_MODELS
         }
-        self._completions = {kind: Completions(derived_by[kind], domains[kind]) for kind in FACT_MODELS}
-        behind = {kind: _behind(self._derivers[kind]) for kind in FACT_MODELS}
-        self._reads = {c.rule.id: tuple(_condition_fields(c.expr, behind[c.rule.applies_to])) for c in book.rules}
+        derivations = {kind: _derivations(self._derivers[kind]) for kind in FACT_MODELS}
+        self._completions = {kind: Completions(derivations[kind], domains[kind]) for kind in FACT_MODELS}
+        self._reads = {c.rule.id: tuple(_condition_fields(c.expr, derivations[c.rule.applies_to])) for c in book.rules}
         self._outcomes: dict[tuple[Any, ...], bool | None] = {}
 
     def outcome(self, checked: CheckedRule, values: Mapping[str, Any]) -> bool | None:
@@ -357,13 +356,13 @@ def _derivers(book: CheckedRulebook, kind: str) -> dict[str, list[CheckedRule]]:
     return found
 
 
-def _behind(derivers: Mapping[str, list[CheckedRule]]) -> dict[str, tuple[Test, ...]]:
-    return tests_behind({name: [c.expr for c in rules] for name, rules in derivers.items()})
+def _derivations(derivers: Mapping[str, list[CheckedRule]]) -> Derivations:
+    return Derivations({name: [c.expr for c in rules] for name, rules in derivers.items()})
 
 
-def _condition_fields(expr: Expr | None, behind: Mapping[str, tuple[Test, ...]]) -> list[str]:
-    """The fields a condition reads, through the rules that derive the facts it needs (`_behind`)."""
-    return list(dict.fromkeys(t.field for t in tests_read(expr, behind)))
+def _condition_fields(expr: Expr | None, derivations: Derivations) -> list[str]:
+    """The fields a condition reads, through the rules that derive the facts it needs."""
+    return list(dict.fromkeys(t.field for t in derivations.tests_read(expr)))
 
 
 def _boundaries(tests: Sequence[Test], plus: Any) -> list[Any]:
