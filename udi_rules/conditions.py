@@ -302,8 +302,6 @@ class Completions:
         self.derivations = derivations
         self.derived_by = derivations.derived_by
         self.domains = domains
-        # The groups each condition needs, by the condition's identity (it is kept, so the id stays its own).
-        self._needed: dict[int, tuple[Expr | None, tuple[tuple[str, ...], ...]]] = {}
         self._local = threading.local()
 
     def variables(self, expr: Expr | None, values: Mapping[str, Any]) -> list[Variable]:
@@ -372,16 +370,27 @@ class Completions:
                 return all(holds(item) for item in expr.items)
             return any(holds(item) for item in expr.items)
 
-        for group in self._groups_needed(expr):
-            if group in done:
-                continue
-            changed = True
-            while changed:
-                changed = False
-                for name in group:
-                    if not truth.get(name) and any(holds(inner) for inner in self.derived_by.get(name, ())):
-                        truth[name] = changed = True
-            done.add(group)
+        group_of, group_needs = self.derivations.group_of, self.derivations.group_needs
+        for root in {group_of[n.name] for n in walk(expr) if isinstance(n, Derived) and n.name in group_of}:
+            # The groups `root` needs that are not done yet, depth first with a stack of its own, then `root`.
+            stack = [(root, iter(group_needs[root]))]
+            while stack:
+                group, pending = stack[-1]
+                for needed in pending:
+                    if needed not in done:
+                        stack.append((needed, iter(group_needs[needed])))
+                        break
+                else:
+                    stack.pop()
+                    if group in done:
+                        continue
+                    changed = True
+                    while changed:
+                        changed = False
+                        for name in group:
+                            if not truth.get(name) and any(holds(inner) for inner in self.derived_by.get(name, ())):
+                                truth[name] = changed = True
+                    done.add(group)
         return holds(expr)
 
     def _worked_out(self, values: Mapping[str, Any], answers: Mapping[Variable, Any]) -> tuple[dict[str, bool], set[Any]]:
@@ -396,23 +405,6 @@ class Completions:
         if found is None:
             found = local.by_answers[key] = ({}, set())
         return found
-
-    def _groups_needed(self, expr: Expr | None) -> tuple[tuple[str, ...], ...]:
-        """The groups of derived facts `expr` needs, directly or further back, each after those it needs."""
-        found = self._needed.get(id(expr))
-        if found is not None and found[0] is expr:
-            return found[1]
-        reached: set[str] = set()
-        todo = [n.name for n in walk(expr) if isinstance(n, Derived)]
-        needs, group_of, rank = self.derivations.needs, self.derivations.group_of, self.derivations.rank
-        while todo:
-            name = todo.pop()
-            if name not in reached:
-                reached.add(name)
-                todo.extend(needs.get(name, ()))
-        groups = tuple(tuple(sorted(group)) for group in sorted({group_of[n] for n in reached if n in group_of}, key=rank.get))
-        self._needed[id(expr)] = (expr, groups)
-        return groups
 
 
 class Derivations:
@@ -432,8 +424,12 @@ class Derivations:
             for name, exprs in derived_by.items()
         }
         self.groups = derivation_groups(self.needs)
-        self.rank = {group: i for i, group in enumerate(self.groups)}
         self.group_of = {name: group for group in self.groups for name in group}
+        #: For each group, the other groups its facts need directly.
+        self.group_needs = {
+            group: tuple(dict.fromkeys(self.group_of[m] for name in group for m in self.needs.get(name, ()) if m not in group))
+            for group in self.groups
+        }
         self.behind: dict[str, tuple[Test, ...]] = {}
         for group in self.groups:
             found: dict[Test, None] = {}
