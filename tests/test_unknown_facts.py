@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterator
@@ -20,11 +21,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from engine_support import KNOWN_ORDINARY, meeting
+from engine_support import KNOWN_ORDINARY, at_once, meeting
 
 from udi_rules import Decision, Meeting, Rulebook
 from udi_rules.decision import Conclusion
 from udi_rules.model import MeetingDeadline
+from udi_rules.rulebook import default_rules_path
 
 GOLDEN_BEFORE = Path(__file__).parent / "golden" / "conclusions-before-issue-6.json"
 
@@ -240,3 +242,27 @@ def test_hostile_facts_give_a_short_located_error(rulebook: Rulebook, changes, f
         rulebook.evaluate(meeting(**changes))
     assert raised.value.fields == [field]
     assert words in str(raised.value) and len(str(raised.value)) < 400
+
+
+def test_threads_trying_open_answers_at_once_on_a_fresh_rulebook_get_the_decisions_of_one_thread():
+    # Threads deciding at once on a rulebook that has decided nothing (its caches empty, and the derived facts
+    # worked out for the decision being built kept per thread) get what one thread gets.
+    meetings = []
+    for i, forum in enumerate(("EMN", "NU", "GDISC", "IGC", "Schengen", "EASO")):
+        facts = {k: v for k, v in meeting(forum=forum, topic=f"Møte {i}").items()
+                 if k not in ("meeting_level", "delegation", "principled_questions_discussed")}
+        meetings.append(facts)
+    reference = Rulebook.load(default_rules_path())
+    expected = [reference.evaluate(m).model_dump(mode="json") for m in meetings]
+    assert any(d["conditional"] for d in expected), "open answers must be tried, or the test tests nothing"
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as the interpreter lets them
+    try:
+        for _ in range(3):
+            fresh = Rulebook.load(default_rules_path())
+            decisions = at_once([lambda m=m: fresh.evaluate(m) for m in meetings * 4])
+            assert [d.model_dump(mode="json") for d in decisions] == expected * 4
+            fresh.close()
+    finally:
+        sys.setswitchinterval(interval)
+    reference.close()
