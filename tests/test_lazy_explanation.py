@@ -102,3 +102,19 @@ def test_threads_reading_one_new_decision_see_one_explanation(book: Rulebook) ->
 def test_the_json_schema_is_the_one_of_the_fields() -> None:
     """The wrapping serialiser must not hide the fields from a schema in serialisation mode (FastAPI uses it)."""
     assert Decision.model_json_schema(mode="serialization") == Decision.model_json_schema(mode="validation")
+
+
+def test_a_decision_writes_itself_with_the_fields_serialiser_even_after_one_is_validated(book: Rulebook) -> None:
+    # Decision's own serialiser would wrap the fields' one (twice the time for model_dump_json). It is replaced
+    # at import; a model that defers its build would instead hold a stand-in, or get its own serialiser back
+    # when a Decision is first validated.
+    from pydantic_core import SchemaSerializer
+
+    from udi_rules.decision import _DecisionData
+
+    decision = book.evaluate(meeting())
+    Decision.model_validate_json(decision.model_dump_json())
+    Decision.model_validate(decision.model_dump())
+
+    assert isinstance(Decision.__pydantic_serializer__, SchemaSerializer)
+    assert Decision.__pydantic_serializer__ is _DecisionData.__pydantic_serializer__

@@ -159,7 +159,14 @@ class DerivedFactOut(_Frozen):
 
 
 class _DecisionData(_Frozen):
-    """The fields of a decision (`Decision` adds working out its explanation when it is first read)."""
+    """The fields of a decision (`Decision` adds working out its explanation when it is first read).
+
+    Built at import, unlike the other models: `Decision` takes this one's serialiser (below), and a
+    deferred build would leave it a stand-in that rebuilds on every use, or be replaced by `Decision`'s
+    own wrapping serialiser once something validates a `Decision`.
+    """
+
+    model_config = ConfigDict(frozen=True, defer_build=False)
 
     fact_kind: Literal["meeting", "request", "year"]
     facts: dict[str, Any]
