@@ -34,8 +34,9 @@ def main() -> int:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
     env = {**os.environ, "FUZZ_EXAMPLES": str(args.examples), "MALLOC_PERTURB_": "165"}
+    report = ROOT / "build" / "fuzz.xml"  # every failure with its falsifying example, kept after the terminal scrolls
     command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
-               "-o", f"faulthandler_timeout={max(60, int(args.minutes * 60) - 60)}",
+               "-o", f"faulthandler_timeout={max(60, int(args.minutes * 60) - 60)}", f"--junitxml={report}",
                "tests/test_fuzz.py", "tests/test_hostile_rules.py"]
     print(f"fuzz: {args.examples} examples per property, at most {args.minutes:g} min, "
           f"{MEMORY_LIMIT >> 30} GiB, MALLOC_PERTURB_=165", flush=True)
@@ -46,7 +47,7 @@ def main() -> int:
         print(f"fuzz: FAILED, still running after {args.minutes:g} min (a hang?)")
         return 1
     took = time.monotonic() - started
-    print(f"fuzz: {'clean' if code == 0 else 'FAILED'} in {took:.0f} s")
+    print(f"fuzz: {'clean' if code == 0 else 'FAILED'} in {took:.0f} s; the report: {report.relative_to(ROOT)}")
     return code
 
 
