@@ -174,12 +174,9 @@ def compile_rulebook(book: CheckedRulebook) -> CompiledRuleset:
         deriving = _deriving_conditions(book, kind)
         for checked in (r for r in book.rules if r.rule.applies_to == kind):
             inlined = _inline_derived(checked.expr, deriving) if INLINE_DERIVED and checked.expr is not None else None
-            if inlined is not None and inlined != checked.expr:
-                found = _compiled_rule(checked, kind, inlined)
-                if not isinstance(found, Diagnostic):  # else the joins below, and their diagnostic if they fail too
-                    compiled.append(_recorded(checked, *found, rule_of, derives))
-                    continue
-            found = _compiled_rule(checked, kind, checked.expr)
+            found = _compiled_rule(checked, kind, inlined) if inlined is not None and inlined != checked.expr else None
+            if found is None or isinstance(found, Diagnostic):  # the joins, and their diagnostic if they fail too
+                found = _compiled_rule(checked, kind, checked.expr)
             if isinstance(found, Diagnostic):
                 problems.append(found)
                 continue

@@ -300,7 +300,6 @@ class Completions:
 
     def __init__(self, derivations: Derivations, domains: Mapping[str, tuple[Any, ...]]):
         self.derivations = derivations
-        self.derived_by = derivations.derived_by
         self.domains = domains
         self._local = threading.local()
 
@@ -370,7 +369,7 @@ class Completions:
                 return all(holds(item) for item in expr.items)
             return any(holds(item) for item in expr.items)
 
-        group_of, group_needs = self.derivations.group_of, self.derivations.group_needs
+        derived_by, group_of, group_needs = self.derivations.derived_by, self.derivations.group_of, self.derivations.group_needs
         for root in {group_of[n.name] for n in walk(expr) if isinstance(n, Derived) and n.name in group_of}:
             # The groups `root` needs that are not done yet, depth first with a stack of its own, then `root`.
             stack = [(root, iter(group_needs[root]))]
@@ -388,7 +387,7 @@ class Completions:
                     while changed:
                         changed = False
                         for name in group:
-                            if not truth.get(name) and any(holds(inner) for inner in self.derived_by.get(name, ())):
+                            if not truth.get(name) and any(holds(inner) for inner in derived_by.get(name, ())):
                                 truth[name] = changed = True
                     done.add(group)
         return holds(expr)

@@ -116,6 +116,10 @@ class FactSpace:
         self._deadline_roles: dict[str, set[str]] = {}  # date field → "from" / "later_of"
         self._offsets: dict[str, set[int]] = {}  # later_of field → days after `from` that matter
         self._later_from: dict[str, str] = {}
+        # How each book's derived facts follow from each other, by book and kind, worked out once for `reads`.
+        self._derivations = {
+            (id(book), kind): _derivations(_derivers(book, kind)) for book in self.books for kind in FACT_MODELS
+        }
         for book in self.books:
             for checked in book.rules:
                 for node in walk(checked.expr):
@@ -220,11 +224,11 @@ class FactSpace:
 
     def reads(self, checked: CheckedRule, book: CheckedRulebook) -> tuple[str, ...]:
         """The input fields a rule's conclusion depends on: its condition, through the rules that
-        derive what it needs, and its duty's deadline."""
+        derive what it needs, and its duty's deadline (`book` is one of the space's books)."""
         kind = checked.rule.applies_to
         specs = field_specs(kind)
         found: dict[str, None] = {}
-        for name in _condition_fields(checked.expr, _derivations(_derivers(book, kind))):
+        for name in _condition_fields(checked.expr, self._derivations[(id(book), kind)]):
             for field in specs[name].computed_from or (name,):
                 found[field] = None
         duty = book.catalogue.duties.get(checked.rule.then.duty or "")
