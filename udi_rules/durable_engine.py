@@ -136,6 +136,8 @@ class DurableEngine:
         self._rule_of = compiled.rule_of
         #: The compiled rules behind each durable rule: rules with the same condition are one durable rule.
         self._members: dict[str, tuple[str, ...]] = {}
+        #: What each durable rule's firing means: the rule ids behind it, and the (derived fact, rule id) it adds.
+        self._outcome_of: dict[str, tuple[frozenset[str], tuple[tuple[str, str], ...]]] = {}
         self._derives = {name: tuple(facts) for name, facts in compiled.derives.items()}
         self._lock = threading.Lock()
         self._closed = False
@@ -193,8 +195,11 @@ class DurableEngine:
             with _Session(self, "the fact") as started:
                 if len(chunks) == 1:  # the common case: no derived fact has another chunk to go to
                     started.append(chunks[0])
-                    self._assert(chunks[0], message, fired, derived)
-                    return {self._rule_of[n] for n in fired}, derived
+                    if chunks[0].uses:
+                        self._assert(chunks[0], message, fired, derived)
+                        return {self._rule_of[n] for n in fired}, derived
+                    names = self._drain(chunks[0].handle, message)  # nothing to assert on the way
+                    return self._outcome(names)
                 pending = {chunk: [message] for chunk in chunks}
                 while any(pending.values()):
                     for chunk in chunks:
@@ -317,6 +322,37 @@ class DurableEngine:
                 self._delete([chunk])
         return chunks
 
+    def _drain(self, handle: int, message: str) -> list[str]:
+        """Assert one fact into a ruleset that joins on no derived fact; return the durable rules that fired,
+        in the order they fired (a rule whose `$or` holds twice is there twice)."""
+        offset = _put(handle, message)
+        names = []
+        result = _dre.start_action_for_state(handle, offset)
+        payload = result[1] if result else None
+        while payload:
+            names.append(payload[2 : payload.index('"', 2)])  # `{"<rule>":{...}}`; no rule name holds a quote
+            payload = _dre.complete_and_start_action(handle, offset)
+        return names
+
+    def _outcome(self, names: list[str]) -> tuple[set[str], dict[str, list[str]]]:
+        """The rules and derived facts (as `run` gives them) of the durable rules `names` that fired."""
+        fired: set[str] = set()
+        derived: dict[str, list[str]] = {}
+        outcome_of = self._outcome_of
+        for name in names:
+            found = outcome_of.get(name)
+            if found is None:  # the sentinel
+                continue
+            rules, derives = found
+            fired |= rules
+            for fact, rule_id in derives:
+                holders = derived.get(fact)
+                if holders is None:
+                    derived[fact] = [rule_id]
+                elif rule_id not in holders:
+                    holders.append(rule_id)
+        return fired, derived
+
     def _assert(self, chunk: _Chunk, message: str, fired: set[str], derived: dict[str, list[str]]) -> list[str]:
         """Assert one fact and drain the agenda; return derived facts that are new."""
         handle = chunk.handle
@@ -366,6 +402,10 @@ class DurableEngine:
             # A rule id cannot start with `#`, so `#=<first rule>` names no rule and no sentinel.
             durable_name = names[0] if len(names) == 1 else f"#={names[0]}"
             self._members[durable_name] = tuple(names)
+            self._outcome_of[durable_name] = (
+                frozenset(self._rule_of[n] for n in names),
+                tuple((fact, self._rule_of[n]) for n in names for fact in self._derives.get(n, ())),
+            )
             out[durable_name] = json.loads(body)
         return out
 
