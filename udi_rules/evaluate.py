@@ -343,6 +343,19 @@ class DecisionBuilder:
             )
             for t in self.templates
         }
+        # What `_applying` needs of each rule with a conclusion, in one tuple: the key of its shared conclusion
+        # (a getter and the derived facts it names), its template, the kind of its deadline when that changes
+        # from meeting to meeting (else None), and whether its document title holds the topic.
+        self._plans = {
+            t.rule_id: (
+                self._applies_of[t.rule_id],
+                self._derived_in[t.rule_id],
+                t,
+                self._deadline_kinds[t.rule_id] if self._per_meeting[t.rule_id][0] else None,
+                self._per_meeting[t.rule_id][1],
+            )
+            for t in self.templates
+        }
         # The fields whose unknown value leaves a deadline waiting (a question): known, no deadline waits.
         self._pending_fields = {
             kind: tuple(dict.fromkeys(p for r, p in self._pending_when.items() if self.by_id[r].rule.applies_to == kind))
@@ -380,8 +393,7 @@ class DecisionBuilder:
                 else:
                     excluded.append(rule_id)
         templates = self._template_of
-        dated: dict[int, tuple[tuple[Any, ...], tuple[date | None, Text | None, Deadline | None]]] = {}
-        conclusions = [self._applying(r, keys, values, by, dated) for r in applies if r in templates]
+        conclusions = self._applying(applies, keys, values, by)
         conditional = [
             self._titled(
                 self._once(
@@ -478,46 +490,47 @@ class DecisionBuilder:
         }
 
     def _applying(
-        self,
-        rule_id: str,
-        keys: Mapping[str, Any],
-        values: Mapping[str, Any],
-        by: Mapping[str, Sequence[str]],
-        dated: dict[int, tuple[tuple[Any, ...], tuple[date | None, Text | None, Deadline | None]]],
-    ) -> Conclusion:
-        """The conclusion of a rule that applies, for these facts.
+        self, applies: list[str], keys: Mapping[str, Any], values: Mapping[str, Any], by: Mapping[str, Sequence[str]]
+    ) -> list[Conclusion]:
+        """The conclusions of the rules that apply, for these facts.
 
-        The part that stays the same for equal values of what the rule depends on is built once and
-        shared. A dated copy of it is found again by that key and its deadline's (one flat tuple: a kept
-        key costs less), so that meetings on the same dates share it too; `dated` holds the deadlines this
-        decision has counted, by kind, since many duties count theirs alike. A document title with the
-        free-text topic is never found again.
+        The part of a conclusion that stays the same for equal values of what its rule depends on is built
+        once and shared. A dated copy of it is found again by that key and its deadline's (one flat tuple: a
+        kept key costs less), so that meetings on the same dates share it too. Many duties count their
+        deadline alike, so each kind of deadline is counted once per decision. A document title with the
+        free-text topic is never found again. (One loop with the rulebook's plan for each rule in hand: this
+        runs for every rule that applies to every meeting.)
         """
-        key = (rule_id, self._applies_of[rule_id](keys))
-        names = self._derived_in[rule_id]
-        if names:
-            key += tuple(map(by.get, names))
-        shared = self._applies.get(key)
-        if shared is None:
-            shared = self._conclusion(self._template_of[rule_id], values, by)
-            bounded_put(self._applies, key, shared, _CACHE_SIZE)
-        has_deadline, titled = self._per_meeting[rule_id]
-        if not has_deadline:
-            return self._titled(shared, self._template_of[rule_id], values) if titled else shared
-        t = self._template_of[rule_id]
-        kind = self._deadline_kinds[rule_id]
-        counted = dated.get(kind)
-        if counted is None:
-            counted = dated[kind] = self._deadline_keyed(t, values)
-        deadline_key, triple = counted
-        if titled:
-            return self._titled(shared, t, values, triple)
-        dated_key = key + deadline_key
-        found = self._dated.get(dated_key)
-        if found is None:
-            found = self._titled(shared, t, values, triple)
-            bounded_put(self._dated, dated_key, found, _DATED_CACHE_SIZE)
-        return found
+        plans, shared_of, dated_of = self._plans, self._applies, self._dated
+        counted_of: dict[int, tuple[tuple[Any, ...], tuple[date | None, Text | None, Deadline | None]]] = {}
+        out = []
+        for rule_id in applies:
+            plan = plans.get(rule_id)
+            if plan is None:  # a rule that only derives facts
+                continue
+            key_of, names, t, deadline_kind, titled = plan
+            key = (rule_id, key_of(keys), *map(by.get, names)) if names else (rule_id, key_of(keys))
+            shared = shared_of.get(key)
+            if shared is None:
+                shared = self._conclusion(t, values, by)
+                bounded_put(shared_of, key, shared, _CACHE_SIZE)
+            if deadline_kind is None:  # no deadline that changes from meeting to meeting
+                out.append(self._titled(shared, t, values) if titled else shared)
+                continue
+            counted = counted_of.get(deadline_kind)
+            if counted is None:
+                counted = counted_of[deadline_kind] = self._deadline_keyed(t, values)
+            deadline_key, triple = counted
+            if titled:
+                out.append(self._titled(shared, t, values, triple))
+                continue
+            dated_key = key + deadline_key
+            found = dated_of.get(dated_key)
+            if found is None:
+                found = self._titled(shared, t, values, triple)
+                bounded_put(dated_of, dated_key, found, _DATED_CACHE_SIZE)
+            out.append(found)
+        return out
 
     def _hashable_values(self, kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
         """`values` with its lists as tuples, to be part of cache keys."""
