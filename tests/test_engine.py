@@ -522,6 +522,74 @@ def test_a_failure_inside_durable_raises_engine_error_and_the_next_evaluation_is
     assert basic.evaluate(facts) == expected
 
 
+@pytest.mark.parametrize(
+    ("operation", "nth"),
+    [
+        ("assert_fact", 1),
+        ("start_action_for_state", 1),
+        ("complete_and_start_action", 2),
+        ("retract_fact", 1),  # the answer was found, but the session still holds the fact
+    ],
+)
+def test_a_failure_in_the_kept_session_raises_engine_error_and_the_next_evaluation_is_right(
+    basic, monkeypatch, operation, nth
+):
+    facts = meeting(forum="EMN", principled_questions_discussed=True)
+    expected = basic.evaluate(facts)
+    monkeypatch.setattr(durable_engine, "_dre", FailingDurable(operation, nth))
+
+    with pytest.raises(EngineError, match="error code: 303"):
+        basic.evaluate(facts)
+
+    assert basic.evaluate(facts) == expected  # the session was deleted: no "seen before", no stale fact
+    monkeypatch.undo()
+    assert basic.evaluate(facts) == expected
+
+
+class CountingDurable:
+    """durable_rules_engine, counting the calls of each operation."""
+
+    def __init__(self) -> None:
+        self.real = durable_engine._dre
+        self.calls: dict[str, int] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        real = getattr(self.real, name)
+        if not callable(real) or isinstance(real, type):
+            return real
+
+        def call(*args: Any) -> Any:
+            self.calls[name] = self.calls.get(name, 0) + 1
+            return real(*args)
+
+        return call
+
+
+def test_a_ruleset_that_joins_on_nothing_keeps_its_session_and_retracts_each_fact(basic, monkeypatch):
+    """Making a session is half of what durable-rules does per fact; an emptied one serves the next."""
+    counting = CountingDurable()
+    monkeypatch.setattr(durable_engine, "_dre", counting)
+    facts = [meeting(forum="EMN"), meeting(forum="EMN"), meeting(forum="GDISC", principled_questions_discussed=True)]
+
+    decisions = [basic.evaluate(f) for f in facts]
+
+    assert counting.calls.get("delete_state", 0) == 0
+    assert counting.calls["retract_fact"] == counting.calls["assert_fact"] == 3
+    monkeypatch.undo()
+    assert decisions == [fixture_rulebook("basic", joined=True).evaluate(f) for f in facts]
+
+
+def test_a_fact_left_in_the_kept_session_does_not_make_the_next_evaluation_fail(basic):
+    """Should the session still hold the fact (a retract that did nothing), the session is made anew."""
+    facts = meeting(forum="EMN")
+    expected = basic.evaluate(facts)
+    values = Meeting.model_validate(facts, context={"catalogue": basic.catalogue}).rule_values()
+    message = durable_engine._message(basic.compiled.encode("meeting", values))
+    durable_engine._dre.assert_fact(basic._engine._chunks["meeting"][0].handle, message)  # as a failed retract would leave it
+
+    assert basic.evaluate(facts) == expected
+
+
 def test_a_thousand_failures_leave_no_session_behind(basic, monkeypatch):
     facts = meeting(forum="EMN")
     expected = basic.evaluate(facts)
@@ -564,7 +632,14 @@ def test_a_fact_that_is_not_json_raises_engine_error(basic):
     engine.close()
 
 
-def test_a_session_that_could_not_be_deleted_is_deleted_before_the_next_evaluation(basic, monkeypatch):
+@pytest.fixture(scope="module")
+def joined_basic() -> Rulebook:
+    """`basic` with its derived facts asserted and joined on: a session per evaluation, deleted after it."""
+    return fixture_rulebook("basic", joined=True)
+
+
+def test_a_session_that_could_not_be_deleted_is_deleted_before_the_next_evaluation(joined_basic, monkeypatch):
+    basic = joined_basic
     facts = meeting(forum="EMN")
     expected = basic.evaluate(facts)
     monkeypatch.setattr(durable_engine, "_dre", FailingDurable("delete_state", 1, code=307))
@@ -573,7 +648,8 @@ def test_a_session_that_could_not_be_deleted_is_deleted_before_the_next_evaluati
     assert basic.evaluate(facts) == expected  # ... and this one first deletes what was left
 
 
-def test_the_engine_refuses_to_evaluate_while_an_old_session_cannot_be_deleted(basic, monkeypatch):
+def test_the_engine_refuses_to_evaluate_while_an_old_session_cannot_be_deleted(joined_basic, monkeypatch):
+    basic = joined_basic
     facts = meeting(forum="EMN")
     expected = basic.evaluate(facts)
     monkeypatch.setattr(durable_engine, "_dre", FailingDurable("delete_state", 1, code=307, times=3))
@@ -585,6 +661,21 @@ def test_the_engine_refuses_to_evaluate_while_an_old_session_cannot_be_deleted(b
         basic.evaluate(facts)
 
     assert basic.evaluate(facts) == expected
+
+
+def test_a_kept_session_whose_failure_could_not_be_deleted_is_deleted_before_the_next_evaluation(basic, monkeypatch):
+    facts = meeting(forum="EMN")
+    expected = basic.evaluate(facts)
+    failing = FailingDurable("complete_and_start_action", 1)
+    monkeypatch.setattr(durable_engine, "_dre", failing)
+    deleting = FailingDurable("delete_state", 1, code=307)
+    deleting.real = failing  # the evaluation fails, and so does deleting its session
+    monkeypatch.setattr(durable_engine, "_dre", deleting)
+
+    with pytest.raises(EngineError):
+        basic.evaluate(facts)
+    assert basic._engine._stale  # remembered
+    assert basic.evaluate(facts) == expected  # deleted first, then a new session
 
 
 def test_a_closed_rulebook_refuses_to_evaluate_instead_of_finding_nothing():

@@ -5,10 +5,12 @@ directly instead of `durable.engine.Host`, which starts timer threads that
 steal actions and can crash (docs/engine.md has the measurements behind
 every point below). The safety measures, each for a measured failure:
 
-* one fixed session id, created and deleted under a lock for every
-  evaluation: never more than one live session per ruleset (the 1024-session
-  limit poisons a ruleset), no session-hash collisions, no actions run by
-  another thread;
+* one fixed session id per ruleset, used under a lock: never more than one
+  live session per ruleset (the 1024-session limit poisons a ruleset), no
+  session-hash collisions, no actions run by another thread. A ruleset that
+  joins on no derived fact keeps its session, each fact retracted once its
+  agenda is drained (a new session costs durable-rules as much as the fact);
+  the others delete it after every evaluation. Any failure deletes it;
 * a catch-all sentinel rule and one warm-up evaluation per ruleset, so that
   deleting a session never frees memory no action has initialised;
 * activations collected as a set of rule names: a rule whose `$or` has
@@ -95,10 +97,16 @@ class _Chunk:
 
 
 def _free(handles: list[int]) -> None:
-    """Delete every ruleset in `handles`, once: the list is emptied as it goes."""
+    """Delete every ruleset in `handles` with the session it keeps, once: the list is emptied as it goes.
+    (Deleting a ruleset leaves its sessions' memory behind.)"""
     while handles:
+        handle = handles.pop()
         try:
-            _dre.delete_ruleset(handles.pop())
+            _dre.delete_state(handle, SESSION)
+        except Exception:  # noqa: BLE001 - no session (code 309), or none that can be deleted
+            pass
+        try:
+            _dre.delete_ruleset(handle)
         except Exception:  # noqa: BLE001 - nothing more can be done for this one
             pass
 
@@ -193,13 +201,17 @@ class DurableEngine:
             if not chunks:
                 return fired, derived
             with _Session(self, "the fact") as started:
-                if len(chunks) == 1:  # the common case: no derived fact has another chunk to go to
-                    started.append(chunks[0])
-                    if chunks[0].uses:
-                        self._assert(chunks[0], message, fired, derived)
-                        return {self._rule_of[n] for n in fired}, derived
-                    names = self._drain(chunks[0].handle, message)  # nothing to assert on the way
+                if len(chunks) == 1 and not chunks[0].uses:  # the common case: nothing to assert on the way
+                    try:
+                        names = self._drain(chunks[0].handle, message)
+                    except BaseException:
+                        started.append(chunks[0])  # whatever the session holds now goes with it
+                        raise
                     return self._outcome(names)
+                if len(chunks) == 1:  # no derived fact has another chunk to go to
+                    started.append(chunks[0])
+                    self._assert(chunks[0], message, fired, derived)
+                    return {self._rule_of[n] for n in fired}, derived
                 pending = {chunk: [message] for chunk in chunks}
                 while any(pending.values()):
                     for chunk in chunks:
@@ -323,15 +335,25 @@ class DurableEngine:
         return chunks
 
     def _drain(self, handle: int, message: str) -> list[str]:
-        """Assert one fact into a ruleset that joins on no derived fact; return the durable rules that fired,
-        in the order they fired (a rule whose `$or` holds twice is there twice)."""
-        offset = _put(handle, message)
+        """Assert one fact into a ruleset that joins on no derived fact, drain its agenda and retract it
+        again; return the durable rules that fired, in the order they fired (a rule whose `$or` holds twice
+        is there twice).
+
+        The session stays for the next fact: an empty session again once the fact is retracted, and
+        making a new one costs durable-rules as much as the rest of the evaluation (it clears some
+        hundred KB). The caller deletes it if anything here fails.
+        """
+        code, offset = _dre.assert_fact(handle, message)
+        if code == 2:  # the session still held this fact (it cannot, once retracted): start a new one
+            _dre.delete_state(handle, SESSION)
+            offset = _put(handle, message)
         names = []
         result = _dre.start_action_for_state(handle, offset)
         payload = result[1] if result else None
         while payload:
             names.append(payload[2 : payload.index('"', 2)])  # `{"<rule>":{...}}`; no rule name holds a quote
             payload = _dre.complete_and_start_action(handle, offset)
+        _dre.retract_fact(handle, message)
         return names
 
     def _outcome(self, names: list[str]) -> tuple[set[str], dict[str, list[str]]]:
