@@ -1,9 +1,12 @@
-"""`evaluate_many` on durable-rules: batches with `cap`, answering exactly as one evaluation per meeting.
+"""`evaluate_many` on durable-rules, answering exactly as one evaluation per meeting.
 
-The batch rulesets join derived facts on each fact's index; a batch whose
-sentinels miss a fact is run again fact by fact. These tests hold the batches
-to `evaluate` on many meetings of every kind, at batch boundaries, with the
-fall-back forced, on threads, and on failure (no partial answer).
+Rules that join on derived facts go in batches with `cap`: the batch rulesets
+join derived facts on each fact's index, and a batch whose sentinels miss a
+fact is run again fact by fact. Rules that join on nothing (the shipped ones)
+go one fact at a time through the session their ruleset keeps, which costs
+less. These tests hold both to `evaluate` on many meetings of every kind, at
+batch boundaries, with the fall-back forced, on threads, and on failure (no
+partial answer).
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ def book(request: pytest.FixtureRequest) -> Rulebook:
     """The shipped rulebook, with its derived facts written into the conditions that need them (as it runs),
     and with them asserted and joined on each fact's index (the path of facts that cannot be written in)."""
     return joined_if(request.param, lambda: Rulebook.load(default_rules_path(), engine="durable"))
+
+
+@pytest.fixture(scope="module")
+def joined_book() -> Rulebook:
+    """The shipped rulebook with its derived facts joined on: the rulebook that goes in batches."""
+    return joined_if(True, lambda: Rulebook.load(default_rules_path(), engine="durable"))
 
 
 def answers(decisions: list[Any]) -> list[dict[str, Any]]:
@@ -60,9 +69,11 @@ def test_mixed_kinds_and_unknown_facts_keep_their_order(book: Rulebook) -> None:
     assert answers(book.evaluate_many(items)) == answers([book.evaluate(item) for item in items])
 
 
-def test_a_batch_the_sentinels_doubt_is_run_again_fact_by_fact(book: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_batch_the_sentinels_doubt_is_run_again_fact_by_fact(joined_book: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
     """As when durable's 32-bit message hash makes two facts of a batch one: the answer stays exact."""
+    book = joined_book
     meetings = sample_meetings(BATCH + 10, seed=77)
+    book.evaluate_many(meetings[:2])  # the batch rulesets built (and warmed up with a batch of one)
     expected = answers([book.evaluate(m) for m in meetings])
     real = DurableEngine._assert_batch
     doubted: list[int] = []
@@ -82,7 +93,9 @@ def test_a_batch_the_sentinels_doubt_is_run_again_fact_by_fact(book: Rulebook, m
     assert doubted == [BATCH] and len(single) == BATCH  # the first batch again, one by one; the rest as a batch
 
 
-def test_a_failing_batch_returns_nothing(book: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_batch_returns_nothing(joined_book: Rulebook, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = joined_book
+
     def refuse(handle: int, text: str) -> Any:
         raise durable_engine._dre.error("Could not assert facts, error code: 303")
 
@@ -92,6 +105,59 @@ def test_a_failing_batch_returns_nothing(book: Rulebook, monkeypatch: pytest.Mon
     monkeypatch.undo()
     meetings = sample_meetings(5, seed=1)  # the session was deleted: the next batch starts clean
     assert answers(book.evaluate_many(meetings)) == answers([book.evaluate(m) for m in meetings])
+
+
+def test_rules_that_join_on_nothing_go_one_fact_at_a_time_through_the_kept_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    book = Rulebook.load(default_rules_path(), engine="durable")
+    assert all(len(chunks) == 1 and not chunks[0].uses for chunks in book._engine._chunks.values())
+    calls: dict[str, int] = {}
+    real = durable_engine._dre
+
+    class Counting:
+        def __getattr__(self, name: str) -> Any:
+            found = getattr(real, name)
+            if name.startswith(("assert", "delete", "retract")):
+                return lambda *args: calls.__setitem__(name, calls.get(name, 0) + 1) or found(*args)
+            return found
+
+    meetings = sample_meetings(BATCH + 5, seed=3)
+    monkeypatch.setattr(durable_engine, "_dre", Counting())
+    found = answers(book.evaluate_many(meetings))
+    monkeypatch.undo()
+
+    assert calls == {"assert_fact": BATCH + 5, "retract_fact": BATCH + 5}  # no batch, no new session
+    assert found == answers([book.evaluate(m) for m in meetings])
+    book.close()
+
+
+def test_a_failure_in_the_middle_of_many_returns_nothing_and_the_next_call_is_right(
+    book: Rulebook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meetings = sample_meetings(2 * BATCH, seed=8)
+    expected = answers([book.evaluate(m) for m in meetings])
+    real = durable_engine._dre
+    seen = [0]
+
+    class FailingLate:
+        def __getattr__(self, name: str) -> Any:
+            found = getattr(real, name)
+            if name not in ("assert_fact", "assert_facts"):
+                return found
+
+            def call(*args: Any) -> Any:
+                seen[0] += 1
+                if seen[0] == 2:  # the second fact (or batch) in
+                    raise real.error("Could not assert, error code: 303")
+                return found(*args)
+
+            return call
+
+    monkeypatch.setattr(durable_engine, "_dre", FailingLate())
+    with pytest.raises(EngineError, match="303"):
+        book.evaluate_many(meetings)
+    monkeypatch.undo()
+
+    assert answers(book.evaluate_many(meetings)) == expected
 
 
 def test_threads_sharing_a_rulebook_get_their_own_batches(book: Rulebook) -> None:
