@@ -527,7 +527,9 @@ class DecisionBuilder:
             dated_key = key + deadline_key
             found = dated_of.get(dated_key)
             if found is None:
-                found = self._titled(shared, t, values, triple)
+                fields = shared.__dict__.copy()  # shares its keys with the class's, as the original does
+                fields["deadline"], fields["deadline_note"], fields["deadline_detail"] = triple
+                found = trusted(Conclusion, fields)
                 bounded_put(dated_of, dated_key, found, _DATED_CACHE_SIZE)
             out.append(found)
         return out

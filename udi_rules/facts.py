@@ -98,7 +98,8 @@ def _in_range(value: date | None) -> date | None:
 
 
 def _text(value: str) -> str:
-    return _no_surrogates(value.strip())
+    value = value.strip()
+    return value if value.isascii() else _no_surrogates(value)  # only text beyond ASCII can hold a surrogate
 
 
 def _catalogue(info: ValidationInfo) -> Catalogue | None:
