@@ -362,18 +362,24 @@ class DecisionBuilder:
             for kind in FACT_MODELS
         }
 
-    def build(self, facts: Facts, fired: set[str], derived: Mapping[str, list[str]]) -> Decision:
-        """The decision for `facts`, given the rules that fired and the facts they derived.
+    def build(
+        self, facts: Facts, fired: set[str], derived: Mapping[str, list[str]], values: Mapping[str, Any] | None = None
+    ) -> Decision:
+        """The decision for `facts`, given the rules that fired and the facts they derived (and the facts'
+        `rule_values()`, when the caller has them already).
 
         What only explains the decision (derivations, exclusions, display names) is left for
         `explanation` to work out when a caller first reads it.
         """
-        values = facts.rule_values()
+        if values is None:
+            values = facts.rule_values()
         kind = facts.kind
         keys = self._hashable_values(kind, values)
         order = self.order.__getitem__
-        by = {name: tuple(sorted(holders, key=order)) for name, holders in derived.items()}
-        certain: dict[str, bool | None] = {name: True for name in by}
+        by = {
+            name: (holders[0],) if len(holders) == 1 else tuple(sorted(holders, key=order))
+            for name, holders in derived.items()
+        }
         open_facts = None in map(values.get, self._questioned[kind])
         maybe: dict[str, Residual] = {}
         if not open_facts:  # the engine has the whole answer
@@ -381,7 +387,7 @@ class DecisionBuilder:
             applies = [r for r in rule_ids if r in fired]
             excluded = [r for r in rule_ids if r not in fired]
         else:
-            certain = self._derived3(kind, values, certain)
+            certain: dict[str, bool | None] = self._derived3(kind, values, {name: True for name in by})
             applies, excluded = [], []
             for checked in self.rules_of.get(kind, []):
                 rule_id = checked.rule.id
@@ -417,7 +423,7 @@ class DecisionBuilder:
             Decision,
             {
                 "fact_kind": kind,
-                "facts": facts.model_dump(mode="json"),
+                "facts": facts.__pydantic_serializer__.to_python(facts, mode="json"),  # model_dump, minus its wrapper
                 "conclusions": tuple(conclusions),
                 "conditional": tuple(conditional),
                 "questions": self._questions(kind, values, conclusions, conditional),

@@ -219,21 +219,25 @@ class Rulebook:
         decisions: list[Decision] = []
         for start in range(0, len(models), BATCH):  # a window at a time, its facts let go once decided
             window = models[start : start + BATCH]
+            values = [model.rule_values() for model in window]
             by_kind: dict[str, list[int]] = {}
             for i, model in enumerate(window):
                 by_kind.setdefault(model.kind, []).append(i)
             answers: list[Any] = [None] * len(window)
             for fact_kind, indices in by_kind.items():
-                found = self._engine.run_many(fact_kind, [encode(fact_kind, window[i].rule_values()) for i in indices])
+                found = self._engine.run_many(fact_kind, [encode(fact_kind, values[i]) for i in indices])
                 for i, answer in zip(indices, found):
                     answers[i] = answer
-            decisions.extend(build(model, fired, derived) for model, (fired, derived) in zip(window, answers))
+            decisions.extend(
+                build(model, fired, derived, known) for model, (fired, derived), known in zip(window, answers, values)
+            )
             models[start : start + BATCH] = [None] * len(window)
         return decisions
 
     def _decide(self, model: Facts) -> Decision:
-        fired, derived = self._run(model.kind, model.rule_values())
-        return self._builder.build(model, fired, derived)
+        values = model.rule_values()
+        fired, derived = self._run(model.kind, values)
+        return self._builder.build(model, fired, derived, values)
 
     def _warm_up(self) -> None:
         """Evaluate made-up facts of each kind once, dated today.
