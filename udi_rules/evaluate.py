@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Callable, Mapping, Sequence
 
@@ -795,13 +796,7 @@ class DecisionBuilder:
         if found is None:
             counted = compute(template.deadline, values, template.deadline_text)
             assert counted is not None
-            note = counted.note
-            detail = trusted(
-                Deadline,
-                {"due": counted.due, "earliest": counted.earliest, "latest": counted.latest, "waits_for": counted.waits_for},
-                shared_keys=True,
-            )
-            found = (counted.due, note, detail)
+            found = (counted.due, counted.note, _deadline_detail(counted.due, counted.earliest, counted.latest, counted.waits_for))
             bounded_put(self._deadlines, key, found, _CACHE_SIZE)
         return key, found
 
@@ -830,6 +825,12 @@ class DecisionBuilder:
             return str(value) if value is not None else ""
 
         return PLACEHOLDER.sub(replace, pattern)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _deadline_detail(due: date | None, earliest: date | None, latest: date | None, waits_for: str | None) -> Deadline:
+    """A deadline as data, one frozen object for equal dates, shared by every duty and meeting that has them."""
+    return trusted(Deadline, {"due": due, "earliest": earliest, "latest": latest, "waits_for": waits_for}, shared_keys=True)
 
 
 def _getter(fields: tuple[str, ...], kind: str) -> Callable[[Mapping[str, Any]], Any]:
