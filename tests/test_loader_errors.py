@@ -323,3 +323,35 @@ rules:
         ("unknown-section", 1, "did you mean `duties`?"),
         ("unknown-duty", 14, ""),
     ]
+
+
+def test_every_section_has_the_words_a_diagnostic_names_its_entries_with():
+    from udi_rules.model import SECTION_MODELS
+    from udi_rules.schema_errors import ENTRY_WORDS
+
+    assert set(ENTRY_WORDS) == set(SECTION_MODELS)
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "said"),
+    [
+        # Found by `make fuzz`: a provision pasted under `memo:` raised KeyError('memo') instead of a diagnostic.
+        ('  - id: "1-1"\n    section: "1"\n    quote: Noe\n', "missing-field", "meldingen mangler feltet `title`"),
+        (
+            '  - id: IM 2011-013\n    title: T\n    version: v\n    version_date: "2013-03-11"\n',
+            "duplicate-id",
+            "meldingen på",
+        ),
+    ],
+    ids=["provision-under-memo", "memo-twice"],
+)
+def test_a_mistake_in_the_memo_section_is_a_located_diagnostic(extra: str, code: str, said: str):
+    provisions = (RULES / "provisions.yaml").read_text(encoding="utf-8")
+    head, marker, rest = provisions.partition("memo:\n")
+    memo_entry, _, after = rest.partition("\n\n")
+    text = f"{head}{marker}{memo_entry}\n{extra}\n{after}"
+
+    found = diagnostics_for({"provisions.yaml": text})
+
+    hit = [d for d in found if d.code == code]
+    assert hit and said in hit[0].nb and hit[0].location.file == "provisions.yaml", found

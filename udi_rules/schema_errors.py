@@ -30,6 +30,7 @@ ENTRY_WORDS = {
     "derived_facts": ("det avledede faktumet", "the derived fact"),
     "provisions": ("bestemmelsen", "the provision"),
     "rules": ("regelen", "the rule"),
+    "memo": ("meldingen", "the memo"),
 }
 
 
