@@ -151,6 +151,9 @@ class DurableEngine:
         self._closed = False
         self._stale: list[_Chunk] = []  # sessions a failed delete left behind
         self._chunks: dict[str, list[_Chunk]] = {}
+        #: For each kind whose rules are one ruleset that joins on no derived fact: that ruleset, which keeps its
+        #: session between facts (`_drain`).
+        self._kept: dict[str, _Chunk] = {}
         self._compiled = compiled
         self._batch_chunks: dict[str, list[_Chunk]] = {}  # built by the first `run_many` of each kind
         self._derived_json = {
@@ -173,6 +176,8 @@ class DurableEngine:
                     self._handles.append(handle)
                     chunks.append(_Chunk(handle, frozenset(_derived_used(chunk["rules"]))))
                 self._chunks[kind] = chunks
+                if len(chunks) == 1 and not chunks[0].uses:
+                    self._kept[kind] = chunks[0]
                 self.run(kind, {"t": kind})  # warm-up: the session slot has now run an action
         except Exception as exc:
             self._finalizer()
@@ -201,11 +206,12 @@ class DurableEngine:
             if not chunks:
                 return fired, derived
             with _Session(self, "the fact") as started:
-                if len(chunks) == 1 and not chunks[0].uses:  # the common case: nothing to assert on the way
+                kept = self._kept.get(kind)
+                if kept is not None:  # the common case: nothing to assert on the way
                     try:
-                        names = self._drain(chunks[0].handle, message)
+                        names = self._drain(kept.handle, message)
                     except BaseException:
-                        started.append(chunks[0])  # whatever the session holds now goes with it
+                        started.append(kept)  # whatever the session holds now goes with it
                         raise
                     return self._outcome(names)
                 if len(chunks) == 1:  # no derived fact has another chunk to go to
@@ -235,8 +241,7 @@ class DurableEngine:
         Raises:
             EngineError: as `run`; then nothing is returned for any fact.
         """
-        chunks = self._chunks.get(kind)
-        if chunks is not None and len(chunks) == 1 and not chunks[0].uses:
+        if kind in self._kept:
             return [self.run(kind, fact) for fact in facts]
         messages = [_message({**fact, INDEX: i}) for i, fact in enumerate(facts)]
         out: list[tuple[set[str], dict[str, list[str]]]] = []
@@ -456,6 +461,7 @@ class DurableEngine:
         with self._lock:
             self._finalizer()
             self._chunks = {}
+            self._kept = {}
             self._closed = True
 
 
