@@ -97,7 +97,7 @@ def compute(rule: MeetingDeadline | DateInYear | None, values: Mapping[str, Any]
     if rule is None:
         return None
     due, earliest, latest, waits_for, parts = _count(rule, values)
-    return Counted(due, earliest, latest, waits_for, _note(parts, words) if parts else None)
+    return Counted(due, earliest, latest, waits_for, _note(parts, words))
 
 
 #: (due, earliest, latest, waits for, the parts of the note)

@@ -796,7 +796,8 @@ class DecisionBuilder:
         if found is None:
             counted = compute(template.deadline, values, template.deadline_text)
             assert counted is not None
-            found = (counted.due, counted.note, _deadline_detail(counted.due, counted.earliest, counted.latest, counted.waits_for))
+            detail = _deadline_detail(counted.due, counted.earliest, counted.latest, counted.waits_for)
+            found = (counted.due, counted.note, detail)
             bounded_put(self._deadlines, key, found, _CACHE_SIZE)
         return key, found
 
