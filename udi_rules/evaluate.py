@@ -326,7 +326,7 @@ class DecisionBuilder:
         kind_of = {t.rule_id: self.by_id[t.rule_id].rule.applies_to for t in self.templates}
         # The key of a conclusion that applies: the fields its condition tests itself, and for each derived fact
         # it names the rules that derived it (what its reasons show); not the fields behind those facts.
-        self._applies_of = {
+        applies_of = {
             t.rule_id: _getter(
                 tuple(dict.fromkeys((*tested[t.rule_id], *filled_from[t.rule_id]))),
                 kind_of[t.rule_id],
@@ -349,7 +349,7 @@ class DecisionBuilder:
         # from meeting to meeting (else None), and whether its document title holds the topic.
         self._plans = {
             t.rule_id: (
-                self._applies_of[t.rule_id],
+                applies_of[t.rule_id],
                 self._derived_in[t.rule_id],
                 t,
                 self._deadline_kinds[t.rule_id] if self._per_meeting[t.rule_id][0] else None,

@@ -203,8 +203,8 @@ class Rulebook:
         Every input is validated before any is evaluated, so one bad input
         raises `InvalidFacts` (with its index) and no decision is returned.
         On durable-rules, the facts of each kind go to the engine together
-        (`DurableEngine.run_many`: in batches where those pay); the decisions are those `evaluate` gives,
-        in input order.
+        (`DurableEngine.run_many`: in batches where those pay); the
+        decisions are those `evaluate` gives, in input order.
 
         Raises:
             InvalidFacts: an input is wrong (its index is in the error); nothing was evaluated.
