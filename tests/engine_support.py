@@ -276,3 +276,24 @@ def at_once(calls: list[Callable[[], Any]]) -> list[Any]:
     if errors:
         raise errors[0]
     return results
+
+
+class CountingDurable:
+    """durable_rules_engine, counting the calls of each operation."""
+
+    def __init__(self) -> None:
+        from udi_rules import durable_engine  # here: the helpers above serve the python engine without durable-rules
+
+        self.real = durable_engine._dre
+        self.calls: dict[str, int] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        real = getattr(self.real, name)
+        if not callable(real) or isinstance(real, type):
+            return real
+
+        def call(*args: Any) -> Any:
+            self.calls[name] = self.calls.get(name, 0) + 1
+            return real(*args)
+
+        return call

@@ -20,7 +20,7 @@ from udi_rules import durable_engine
 from udi_rules.durable_engine import BATCH, DurableEngine
 from udi_rules.rulebook import default_rules_path
 
-from engine_support import at_once, joined_if, meeting, request, sample_meetings
+from engine_support import CountingDurable, at_once, joined_if, meeting, request, sample_meetings
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["inlined", "joined"])
@@ -110,21 +110,13 @@ def test_a_failing_batch_returns_nothing(joined_book: Rulebook, monkeypatch: pyt
 def test_rules_that_join_on_nothing_go_one_fact_at_a_time_through_the_kept_session(monkeypatch: pytest.MonkeyPatch) -> None:
     book = Rulebook.load(default_rules_path(), engine="durable")
     assert set(book._engine._kept) == set(book._engine._chunks)  # every kind keeps its session
-    calls: dict[str, int] = {}
-    real = durable_engine._dre
-
-    class Counting:
-        def __getattr__(self, name: str) -> Any:
-            found = getattr(real, name)
-            if name.startswith(("assert", "delete", "retract")):
-                return lambda *args: calls.__setitem__(name, calls.get(name, 0) + 1) or found(*args)
-            return found
-
+    counting = CountingDurable()
     meetings = sample_meetings(BATCH + 5, seed=3)
-    monkeypatch.setattr(durable_engine, "_dre", Counting())
+    monkeypatch.setattr(durable_engine, "_dre", counting)
     found = answers(book.evaluate_many(meetings))
     monkeypatch.undo()
 
+    calls = {name: n for name, n in counting.calls.items() if name.startswith(("assert", "delete", "retract"))}
     assert calls == {"assert_fact": BATCH + 5, "retract_fact": BATCH + 5}  # no batch, no new session
     assert found == answers([book.evaluate(m) for m in meetings])
     book.close()

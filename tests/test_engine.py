@@ -19,6 +19,7 @@ from pydantic import ValidationError
 import udi_rules.compile as compile_module
 import udi_rules.durable_engine as durable_engine
 from engine_support import (
+    CountingDurable,
     FIXTURES,
     ROOT,
     catalogue_texts,
@@ -544,25 +545,6 @@ def test_a_failure_in_the_kept_session_raises_engine_error_and_the_next_evaluati
     assert basic.evaluate(facts) == expected  # the session was deleted: no "seen before", no stale fact
     monkeypatch.undo()
     assert basic.evaluate(facts) == expected
-
-
-class CountingDurable:
-    """durable_rules_engine, counting the calls of each operation."""
-
-    def __init__(self) -> None:
-        self.real = durable_engine._dre
-        self.calls: dict[str, int] = {}
-
-    def __getattr__(self, name: str) -> Any:
-        real = getattr(self.real, name)
-        if not callable(real) or isinstance(real, type):
-            return real
-
-        def call(*args: Any) -> Any:
-            self.calls[name] = self.calls.get(name, 0) + 1
-            return real(*args)
-
-        return call
 
 
 def test_a_ruleset_that_joins_on_nothing_keeps_its_session_and_retracts_each_fact(basic, monkeypatch):
