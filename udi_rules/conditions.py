@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 import threading
 from dataclasses import dataclass
-from itertools import islice
+from itertools import combinations, islice, product
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, Union
 
 from .decision import Reason, trusted
@@ -322,7 +322,7 @@ class Completions:
             questions = tuple(dict.fromkeys(f for f, _ in variables))
             return Residual(outcome, questions if outcome is None else ())
         table: dict[tuple[Any, ...], bool] = {}
-        for combo in _product(domains):
+        for combo in product(*domains):
             table[combo] = self._holds(expr, values, dict(zip(variables, combo)))
         results = set(table.values())
         if len(results) == 1:
@@ -494,15 +494,6 @@ def derivation_groups(needs: Mapping[str, Iterable[str]]) -> list[frozenset[str]
     return groups
 
 
-def _product(domains: list[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-    if not domains:
-        yield ()
-        return
-    for head in domains[0]:
-        for tail in _product(domains[1:]):
-            yield (head, *tail)
-
-
 def _matters(table: Mapping[tuple[Any, ...], bool], domains: list[tuple[Any, ...]], i: int) -> bool:
     """Whether changing answer `i` alone ever changes the outcome."""
     for combo, outcome in table.items():
@@ -526,15 +517,16 @@ def _implicants(
         if found is None:
             fixed = dict(cube)
             choices = [(fixed[p],) if p in fixed else own[p] for p in range(len(own))]
-            found = covered[cube] = frozenset(_product(choices))
+            found = covered[cube] = frozenset(product(*choices))
         return found
 
     primes: list[tuple[tuple[int, Any], ...]] = []
     for size in range(1, len(decisive) + 1):
-        for positions in _choose(list(range(len(decisive))), size):
-            for values in _product([own[p] for p in positions]):
+        for positions in combinations(range(len(decisive)), size):
+            for values in product(*[own[p] for p in positions]):
                 cube = tuple(zip(positions, values))
-                if any(all(dict(cube).get(p) == v for p, v in prime) for prime in primes):
+                fixed = dict(cube)
+                if any(all(fixed.get(p) == v for p, v in prime) for prime in primes):
                     continue  # a smaller cube already covers it
                 if covers(cube) <= true_rows:
                     primes.append(cube)
@@ -546,12 +538,3 @@ def _implicants(
         left -= covers(best)
     chosen.sort(key=lambda c: [p for p, _ in c])
     return [tuple((decisive[p], v) for p, v in cube) for cube in chosen]
-
-
-def _choose(items: list[int], size: int) -> Iterator[tuple[int, ...]]:
-    if size == 0:
-        yield ()
-        return
-    for i, item in enumerate(items):
-        for rest in _choose(items[i + 1:], size - 1):
-            yield (item, *rest)
