@@ -507,18 +507,23 @@ def _implicants(
     table: Mapping[tuple[Any, ...], bool], domains: list[tuple[Any, ...]], decisive: list[int]
 ) -> list[tuple[tuple[int, Any], ...]]:
     """The smallest partial answers (over the decisive questions) that make the rule hold, covering every case."""
-    true_rows = {tuple(combo[i] for i in decisive) for combo, outcome in table.items() if outcome}
     own = [domains[i] for i in decisive]
-    covered: dict[tuple[tuple[int, Any], ...], frozenset[tuple[Any, ...]]] = {}
+    # A set of full answers (over the decisive questions) is a bit mask over them, in `product` order; the
+    # answers a partial answer allows are the AND of the masks of its parts.
+    rows = list(product(*own))
+    true_rows = {tuple(combo[i] for i in decisive) for combo, outcome in table.items() if outcome}
+    true_mask = sum(1 << n for n, row in enumerate(rows) if row in true_rows)
+    part_masks = [
+        {value: sum(1 << n for n, row in enumerate(rows) if row[p] == value) for value in domain}
+        for p, domain in enumerate(own)
+    ]
 
-    def covers(cube: tuple[tuple[int, Any], ...]) -> frozenset[tuple[Any, ...]]:
-        """Every full answer the partial answer `cube` allows (built from the free questions, not searched)."""
-        found = covered.get(cube)
-        if found is None:
-            fixed = dict(cube)
-            choices = [(fixed[p],) if p in fixed else own[p] for p in range(len(own))]
-            found = covered[cube] = frozenset(product(*choices))
-        return found
+    def covers(cube: tuple[tuple[int, Any], ...]) -> int:
+        """Every full answer the partial answer `cube` allows."""
+        mask = (1 << len(rows)) - 1
+        for p, value in cube:
+            mask &= part_masks[p][value]
+        return mask
 
     primes: list[tuple[tuple[int, Any], ...]] = []
     for size in range(1, len(decisive) + 1):
@@ -528,13 +533,14 @@ def _implicants(
                 fixed = dict(cube)
                 if any(all(fixed.get(p) == v for p, v in prime) for prime in primes):
                     continue  # a smaller cube already covers it
-                if covers(cube) <= true_rows:
+                if not covers(cube) & ~true_mask:
                     primes.append(cube)
     # Keep a small cover: take the cube that covers most of what is left, until every true row is covered.
-    left, chosen = set(true_rows), []
+    masks = {prime: covers(prime) for prime in primes}
+    left, chosen = true_mask, []
     while left:
-        best = max(primes, key=lambda c: (len(left & covers(c)), -len(c)))
+        best = max(primes, key=lambda c: ((left & masks[c]).bit_count(), -len(c)))
         chosen.append(best)
-        left -= covers(best)
+        left &= ~masks[best]
     chosen.sort(key=lambda c: [p for p, _ in c])
     return [tuple((decisive[p], v) for p, v in cube) for cube in chosen]
