@@ -161,12 +161,8 @@ class DerivedFactOut(_Frozen):
 class _DecisionData(_Frozen):
     """The fields of a decision (`Decision` adds working out its explanation when it is first read).
 
-    Built at import, unlike the other models: `Decision` takes this one's serialiser (below), and a
-    deferred build would leave it a stand-in that rebuilds on every use, or be replaced by `Decision`'s
-    own wrapping serialiser once something validates a `Decision`.
+    Its serialiser is the one a decision's own `model_dump` and `model_dump_json` use (`_use_fields_serializer`).
     """
-
-    model_config = ConfigDict(frozen=True, defer_build=False)
 
     fact_kind: Literal["meeting", "request", "year"]
     facts: dict[str, Any]
@@ -229,9 +225,11 @@ class Decision(_DecisionData):
         return handler(self._explained())
 
     def model_dump(self, **options: Any) -> dict[str, Any]:  # type: ignore[override]
+        _use_fields_serializer()
         return super(Decision, self._explained()).model_dump(**options)
 
     def model_dump_json(self, **options: Any) -> str:  # type: ignore[override]
+        _use_fields_serializer()
         return super(Decision, self._explained()).model_dump_json(**options)
 
     def __eq__(self, other: object) -> bool:
@@ -287,9 +285,23 @@ class Decision(_DecisionData):
 #: The fields of a `Decision` that only explain it, worked out when first read.
 EXPLANATION_FIELDS = frozenset({"derived", "not_applying", "names"})
 _DECISION_FIELDS = tuple(Decision.model_fields)
-# A decision's own model_dump and model_dump_json explain it first and then need no wrapping serialiser, which
-# would have pydantic-core build the whole decision as Python objects before it writes JSON (twice the time).
-Decision.__pydantic_serializer__ = _DecisionData.__pydantic_serializer__
+_fields_serializer: Any = None
+
+
+def _use_fields_serializer() -> None:
+    """Have `Decision` serialise with the serialiser of its fields, built the first time a decision is written.
+
+    A decision's own model_dump and model_dump_json explain it first and then need no wrapping serialiser, which
+    would have pydantic-core build the whole decision as Python objects before it writes JSON (twice the time).
+    Built here rather than at import, where the schemas of a decision would be a tenth of what start-up costs;
+    set again whenever pydantic has since built `Decision`'s own (on the first validation of a decision).
+    """
+    global _fields_serializer
+    if _fields_serializer is None:
+        _DecisionData.model_rebuild()  # builds the deferred schema; a no-op once built
+        _fields_serializer = _DecisionData.__pydantic_serializer__
+    if Decision.__dict__.get("__pydantic_serializer__") is not _fields_serializer:
+        Decision.__pydantic_serializer__ = _fields_serializer
 
 
 def trusted(
