@@ -3,10 +3,16 @@ and the message a scenario writer gets for a sentence no step understands."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Checked rulebooks are cached in a folder of this run's own (and its child processes'), not the user's.
+_CACHE = os.environ.setdefault("UDI_RULES_CACHE", tempfile.mkdtemp(prefix="udi-rules-test-cache-"))
 
 # A failing step shows the expected and the actual value, as a test module's assert does.
 pytest.register_assert_rewrite(
@@ -15,6 +21,13 @@ pytest.register_assert_rewrite(
 
 from udi_rules import Rulebook
 from udi_rules.tools.steps import KEYWORD_OF_TYPE, nearest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_folder_removed_at_the_end() -> Any:
+    yield
+    if Path(_CACHE).name.startswith("udi-rules-test-cache-"):
+        shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

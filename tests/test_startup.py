@@ -118,3 +118,22 @@ def test_only_the_rulebook_imports_the_durable_engine_and_only_the_durable_engin
                         importers.setdefault(target, set()).add(path.name)
 
     assert importers == {"durable_engine": {"rulebook.py"}, "durable_rules_engine": {"durable_engine.py"}}
+
+
+def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_schemas_of_a_decision_until_one_is_written():
+    script = f"""
+        import json, sys
+        from udi_rules import Rulebook
+        from udi_rules.decision import Decision
+        book = Rulebook.default()
+        loaded = {{"yaml": "yaml" in sys.modules, "decision schemas": Decision.__pydantic_complete__}}
+        decision = book.evaluate({meeting()!r})
+        written = json.loads(decision.model_dump_json())
+        print(json.dumps({{**loaded, "written": written["conclusions"][0]["rule_id"],
+                          "read back": Decision.model_validate_json(decision.model_dump_json()) == decision}}))
+        """
+    fresh(script)  # fills the cache if this run has not yet
+    report = fresh(script)
+
+    assert report == {"yaml": False, "decision schemas": False, "written": report["written"], "read back": True}
+    assert report["written"]

@@ -10,7 +10,8 @@ import yaml
 
 from engine_support import ROOT
 from udi_rules import yaml_source
-from udi_rules.yaml_source import YamlProblems, load_yaml
+from udi_rules.source_map import YamlProblems
+from udi_rules.yaml_source import load_yaml
 
 pytestmark = pytest.mark.skipif(yaml_source._CoreSchemaCLoader is None, reason="PyYAML was built without libyaml")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from udi_rules.errors import Location
-from udi_rules.yaml_source import YamlProblems, load_yaml
+from udi_rules.source_map import YamlProblems
+from udi_rules.yaml_source import load_yaml
 
 
 def value_of(text: str) -> object:

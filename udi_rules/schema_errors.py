@@ -20,7 +20,7 @@ from pydantic import BaseModel, RootModel, Tag, ValidationError
 from .errors import Diagnostic, Location, did_you_mean, nearest_name
 from .facts import FACT_MODELS, field_specs
 from .model import OPERATORS, RESERVED, Operators, Text
-from .yaml_source import SourceMap
+from .source_map import SourceMap
 
 ENTRY_WORDS = {
     "forums": ("forumet", "the forum"),

@@ -29,6 +29,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .catalogue import Catalogue
+from .checked_cache import checked_once
 from .conditions import All, Any_, Derived, Expr, Not, Test, walk
 from .errors import Diagnostic, DiagnosticSink, Location, RulebookError
 from .facts import FACT_MODELS, PARTICIPANTS, FieldSpec, field_specs, resolve_participant
@@ -47,7 +48,7 @@ from .model import (
 )
 from .prose import PlaceholderError, fill
 from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, suggest
-from .yaml_source import MAX_CHARS, SourceMap, YamlProblems, load_yaml
+from .source_map import MAX_CHARS, SourceMap, YamlProblems
 
 MEMO_FILE = "IM-2011-013.txt"
 #: Files in the rules folder that are not rule files: what `udi-rules verify` has been told to accept.
@@ -117,10 +118,15 @@ def load_rulebook(path: str | Path) -> CheckedRulebook:
     memo = _read_text(memo_path, unread) if memo_path.exists() or memo_path.is_symlink() else None
     # The digest names a file as the rules folder does, so it is the same from any working directory.
     names = {_display(p): (p.relative_to(root) if root.is_dir() else Path(p.name)).as_posix() for p in files}
-    return check_texts(texts, memo=memo, unread=unread, digest_names=names)
+    if unread:
+        return check_texts(texts, memo=memo, unread=unread, digest_names=names)
+    inputs = {f"rule file\0{name}\0{names[name]}": text for name, text in texts.items()}
+    if memo is not None:
+        inputs["memo"] = memo
+    return checked_once(inputs, CheckedRulebook, lambda: check_texts(texts, memo=memo, digest_names=names))
 
 
-#: Bytes read from one file at most; `yaml_source.MAX_CHARS` reports a file past it with its place.
+#: Bytes read from one file at most; `source_map.MAX_CHARS` reports a file past it with its place.
 _MAX_READ = MAX_CHARS * 4 + 4
 
 
@@ -292,6 +298,8 @@ class _Missing:
 
 
 def _read_file(name: str, text: str, sink: DiagnosticSink, missing: _Missing) -> list[_Entry]:
+    from .yaml_source import load_yaml  # PyYAML only once a file is parsed: a rulebook from the cache needs none
+
     try:
         loaded = load_yaml(text, name)
     except YamlProblems as problems:

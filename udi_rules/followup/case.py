@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ..errors import Diagnostic, Location, UdiRulesError, did_you_mean
 from ..facts import EARLIEST, LATEST, Meeting, Request, field_specs
-from ..yaml_source import SourceMap, YamlProblems, load_yaml
+from ..source_map import SourceMap, YamlProblems
+from ..yaml_source import load_yaml
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 

@@ -31,7 +31,8 @@ import click
 from .. import __version__
 from ..errors import Diagnostic, InvalidFacts, RulebookError
 from ..rulebook import Rulebook, default_rules_path
-from ..yaml_source import YamlProblems, load_yaml
+from ..source_map import YamlProblems
+from ..yaml_source import load_yaml
 from ..followup import commands as followup_commands
 from . import steps as step_vocabulary
 

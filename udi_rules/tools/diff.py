@@ -28,7 +28,8 @@ from ..errors import InvalidFacts
 from ..model import PLACEHOLDER
 from ..rulebook import Rulebook
 from ..validate import CheckedRulebook, CheckedRule, load_rulebook
-from ..yaml_source import YamlProblems, load_yaml
+from ..source_map import YamlProblems
+from ..yaml_source import load_yaml
 from .fact_space import FactSpace, Judge, Seen
 from .scenario_facts import read_features, say_given
 

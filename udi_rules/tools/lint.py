@@ -20,7 +20,8 @@ from ..errors import Diagnostic, Location
 from ..model import DateInYear, MeetingDeadline
 from ..prose import MONTHS, NUMBER_WORDS, days_words
 from ..validate import CheckedRulebook
-from ..yaml_source import SourceMap, YamlProblems, load_yaml
+from ..source_map import SourceMap, YamlProblems
+from ..yaml_source import load_yaml
 from .scenarios import Mention, features_beside, mentions
 
 _NUMBER = "|".join(sorted({w for words in NUMBER_WORDS.values() for w in words[1:]} | {"en", "ett", "syv"}, key=len, reverse=True))

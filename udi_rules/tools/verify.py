@@ -40,7 +40,8 @@ from ..errors import Diagnostic, Location, RulebookError
 from ..model import Text
 from ..rulebook import Rulebook
 from ..validate import NOT_RULE_FILES, CheckedRule, CheckedRulebook
-from ..yaml_source import YamlProblems, load_yaml
+from ..source_map import YamlProblems
+from ..yaml_source import load_yaml
 from .fact_space import FactSpace, Judge, Point
 from .scenario_facts import say_given
 
