@@ -143,9 +143,12 @@ def test_without_a_setting_the_cache_is_in_the_users_cache_folder(tmp_path, monk
     monkeypatch.delenv("UDI_RULES_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert checked_cache.cache_folder() == tmp_path / "xdg" / "udi-rules"
-    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/xdg")  # ignored, as the XDG rules say
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert checked_cache.cache_folder() == tmp_path / "home" / ".cache" / "udi-rules"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(checked_cache.os.path, "expanduser", lambda path: path)  # no home to be found
+    assert checked_cache.cache_folder() is None
 
 
 def test_the_folder_is_the_users_own(cache):
@@ -232,3 +235,12 @@ def test_threads_loading_at_once_get_equal_rulebooks(cache):
     assert all(same(found[0], other) for other in found[1:])
     assert len(entries(cache)) == 1
     assert not list(cache.glob("*.tmp"))
+
+
+def test_a_library_whose_modules_cannot_be_listed_has_no_cache_and_no_error(cache, checks, tmp_path, monkeypatch):
+    monkeypatch.setattr(checked_cache, "_PACKAGE", tmp_path / "inside.zip" / "udi_rules")
+    first, second = load_rulebook(RULES), load_rulebook(RULES)
+
+    assert checks == ["checked", "checked"]
+    assert same(first, second)
+    assert entries(cache) == []

@@ -14,7 +14,7 @@ written again. Writing is best effort (a read-only disk means no cache, never an
 file renamed into place, so processes that load at once never read half an entry).
 
 Where: `UDI_RULES_CACHE` names the folder; `off` (or `0`, `false`, `no`, empty) turns the cache off.
-Without it, `$XDG_CACHE_HOME/udi-rules`, or `~/.cache/udi-rules`. The folder is made private to the user
+Without it, `$XDG_CACHE_HOME/udi-rules`, or `~/.cache/udi-rules` (no home, no cache). The folder is made private to the user
 (mode 700), and an entry is read only if the user owns it and nobody else may write it or its folder: a
 pickle can run code, so it is trusted exactly as much as the user's own files. Only classes of `udi_rules` may
 be unpickled, which keeps a foreign pickle from reaching anything else. At most `KEEP` entries are kept; the
@@ -45,12 +45,14 @@ _SUFFIX = ".checked.pickle"
 
 
 def cache_folder() -> Path | None:
-    """The folder entries are kept in, or None when `UDI_RULES_CACHE` turns the cache off."""
+    """The folder entries are kept in, or None when `UDI_RULES_CACHE` turns the cache off (or there is no home)."""
     chosen = os.environ.get("UDI_RULES_CACHE")
     if chosen is not None:
         return None if chosen.strip().lower() in _OFF else Path(chosen).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "udi-rules"
+    xdg, home = os.environ.get("XDG_CACHE_HOME", ""), os.path.expanduser("~")
+    if os.path.isabs(xdg):  # the XDG rule: a relative value is ignored
+        return Path(xdg) / "udi-rules"
+    return Path(home) / ".cache" / "udi-rules" if os.path.isabs(home) else None  # no home: no cache
 
 
 def checked_once(inputs: dict[str, str], kind: type[T], check: Callable[[], T]) -> T:
@@ -61,7 +63,10 @@ def checked_once(inputs: dict[str, str], kind: type[T], check: Callable[[], T]) 
     folder = cache_folder()
     if folder is None:
         return check()
-    entry = folder / (_key(inputs) + _SUFFIX)
+    try:
+        entry = folder / (_key(inputs) + _SUFFIX)
+    except OSError:  # the library's modules cannot be listed (imported from a zip, say): no cache
+        return check()
     found = _read(entry, kind)
     if found is not None:
         return found
