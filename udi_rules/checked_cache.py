@@ -1,7 +1,7 @@
 """Checked rulebooks kept on disk between processes, so a service starts without parsing and checking its rules again.
 
-Reading YAML and checking every reference is the larger part of loading a rulebook (about a fifth of what
-`import udi_rules` plus `Rulebook.default()` costs, PyYAML's own import another tenth). The outcome depends
+Reading YAML and checking every reference is the larger part of loading a rulebook (about a sixth of what
+`import udi_rules` plus `Rulebook.default()` costs, PyYAML's own import another fourteenth). The outcome depends
 only on what the check reads, so it is kept under a key made of all of it, as Python keeps bytecode:
 
 * every rule file's name and text, and the memo's text (the files are always read; only the check is saved);
@@ -14,11 +14,11 @@ written again. Writing is best effort (a read-only disk means no cache, never an
 file renamed into place, so processes that load at once never read half an entry).
 
 Where: `UDI_RULES_CACHE` names the folder; `off` (or `0`, `false`, `no`, empty) turns the cache off.
-Without it, `$XDG_CACHE_HOME/udi-rules`, or `~/.cache/udi-rules` (no home, no cache). The folder is made private to the user
-(mode 700), and an entry is read only if the user owns it and nobody else may write it or its folder: a
-pickle can run code, so it is trusted exactly as much as the user's own files. Only classes of `udi_rules` may
-be unpickled, which keeps a foreign pickle from reaching anything else. At most `KEEP` entries are kept; the
-ones read longest ago go first.
+Without it, `$XDG_CACHE_HOME/udi-rules`, or `~/.cache/udi-rules` (no home, no cache). The folder is made
+private to the user (mode 700), and an entry is read only if the user owns it and nobody else may write it or
+its folder: a pickle can run code, so it is trusted exactly as much as the user's own files. Only classes of
+`udi_rules` may be unpickled, which keeps a foreign pickle from reaching anything else. At most `KEEP` entries
+are kept; the ones read longest ago go first.
 """
 
 from __future__ import annotations
