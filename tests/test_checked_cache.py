@@ -6,6 +6,7 @@ checks that really ran by wrapping `validate.check_texts`.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import pickle
 import shutil
@@ -125,6 +126,19 @@ def test_a_changed_library_module_is_a_new_key(cache, tmp_path, monkeypatch):
 
     assert checked_cache._key(inputs) != before
     assert checked_cache._key({"rule file": "rules: [] \n"}) != checked_cache._key(inputs)
+
+
+def test_another_pyyaml_is_a_new_key_and_pyyaml_is_not_imported_for_it(tmp_path, monkeypatch):
+    parser = tmp_path / "yaml" / "__init__.py"
+    parser.parent.mkdir()
+    parser.write_text("__version__ = '6.0.1'\n")
+    spec = importlib.util.spec_from_file_location("yaml", parser)
+    monkeypatch.setattr(checked_cache.importlib.util, "find_spec", lambda name: spec if name == "yaml" else None)
+    inputs = {"rule file": "rules: []\n"}
+    before = checked_cache._key(inputs)
+    parser.write_text("__version__ = '6.0.22'\n")
+
+    assert checked_cache._key(inputs) != before
 
 
 @pytest.mark.parametrize("setting", ["off", "0", "false", "no", ""])

@@ -6,7 +6,8 @@ only on what the check reads, so it is kept under a key made of all of it, as Py
 
 * every rule file's name and text, and the memo's text (the files are always read; only the check is saved);
 * the library's own modules (their size and modification time, so an edited checker never meets an old entry);
-* the Python version and the pydantic version (the entry is a pickle of pydantic models).
+* the Python version, the pydantic version (the entry is a pickle of pydantic models) and PyYAML's installed
+  package (found, not imported; a new PyYAML may read a file differently).
 
 Only a rulebook that checked clean is kept, so a broken file is always parsed and reported afresh. Anything
 wrong with an entry (cut short, from another version, not ours) is a miss: the rules are checked and the entry
@@ -24,6 +25,7 @@ are kept; the ones read longest ago go first.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
@@ -82,6 +84,10 @@ def _key(inputs: dict[str, str]) -> str:
         for module in sorted((m for m in modules if m.name.endswith(".py")), key=lambda m: m.name):
             info = module.stat()
             digest.update(f"{module.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    parser = importlib.util.find_spec("yaml")  # found, not imported: PyYAML's own import costs more than a hit
+    if parser is not None and parser.origin:
+        info = os.stat(parser.origin)
+        digest.update(f"{parser.origin}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     for name in sorted(inputs):
         text = inputs[name].encode("utf-8", "surrogatepass")
         digest.update(f"{name}\0{len(text)}\0".encode() + text)

@@ -126,7 +126,7 @@ def load_rulebook(path: str | Path) -> CheckedRulebook:
     return checked_once(inputs, CheckedRulebook, lambda: check_texts(texts, memo=memo, digest_names=names))
 
 
-#: Bytes read from one file at most; `source_map.MAX_CHARS` reports a file past it with its place.
+#: Bytes read from one file at most; `yaml_source` reports a file past `MAX_CHARS` with its place.
 _MAX_READ = MAX_CHARS * 4 + 4
 
 
