@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 # Checked rulebooks are cached in a folder of this run's own (and its child processes'), not the user's.
-_CACHE = os.environ.setdefault("UDI_RULES_CACHE", tempfile.mkdtemp(prefix="udi-rules-test-cache-"))
+_OWN_CACHE = None if "UDI_RULES_CACHE" in os.environ else tempfile.mkdtemp(prefix="udi-rules-test-cache-")
+if _OWN_CACHE:
+    os.environ["UDI_RULES_CACHE"] = _OWN_CACHE
 
 # A failing step shows the expected and the actual value, as a test module's assert does.
 pytest.register_assert_rewrite(
@@ -26,8 +28,8 @@ from udi_rules.tools.steps import KEYWORD_OF_TYPE, nearest
 @pytest.fixture(scope="session", autouse=True)
 def _cache_folder_removed_at_the_end() -> Any:
     yield
-    if Path(_CACHE).name.startswith("udi-rules-test-cache-"):
-        shutil.rmtree(_CACHE, ignore_errors=True)
+    if _OWN_CACHE:  # not one a parent run made, which it still uses
+        shutil.rmtree(_OWN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
