@@ -258,3 +258,16 @@ def test_a_library_whose_modules_cannot_be_listed_has_no_cache_and_no_error(cach
     assert checks == ["checked", "checked"]
     assert same(first, second)
     assert entries(cache) == []
+
+
+def test_an_entry_that_cannot_be_marked_read_is_still_used(cache, checks, monkeypatch):
+    first = load_rulebook(RULES)
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(checked_cache.os, "utime", read_only)
+    again = load_rulebook(RULES)
+
+    assert checks == ["checked"]
+    assert same(first, again)

@@ -67,7 +67,7 @@ def checked_once(inputs: dict[str, str], kind: type[T], check: Callable[[], T]) 
         return check()
     try:
         entry = folder / (_key(inputs) + _SUFFIX)
-    except OSError:  # the library's modules cannot be listed (imported from a zip, say): no cache
+    except Exception:  # the library's modules cannot be listed (imported from a zip, say): no cache
         return check()
     found = _read(entry, kind)
     if found is not None:
@@ -111,10 +111,15 @@ def _read(entry: Path, kind: type[T]) -> T | None:
             if not (_private(os.fstat(file.fileno())) and _private(os.stat(entry.parent))):
                 return None
             found = _OwnClasses(io.BytesIO(file.read())).load()
-        os.utime(entry)  # read recently: kept longest
     except Exception:  # missing, cut short, from another version: a miss, never an error
         return None
-    return found if type(found) is kind else None
+    if type(found) is not kind:
+        return None
+    try:
+        os.utime(entry)  # read recently: kept longest
+    except OSError:  # a cache on a read-only disk (filled when an image was built) is still read
+        pass
+    return found
 
 
 def _private(info: os.stat_result) -> bool:
