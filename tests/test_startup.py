@@ -135,8 +135,9 @@ def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_schemas_of_a_decis
     fresh(script)  # fills the cache if this run has not yet
     report = fresh(script)
 
-    assert report == {"yaml": False, "decision schemas": False, "written": report["written"], "read back": True}
-    assert report["written"]
+    assert report["yaml"] is False
+    assert report["decision schemas"] is False
+    assert report["written"] and report["read back"] is True
 
 
 def test_loading_leaves_the_young_generations_of_the_garbage_collector_empty():

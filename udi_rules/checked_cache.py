@@ -80,14 +80,14 @@ def checked_once(inputs: dict[str, str], kind: type[T], check: Callable[[], T]) 
 def _key(inputs: dict[str, str]) -> str:
     digest = hashlib.sha256()
     digest.update(f"{sys.implementation.cache_tag}\0{sys.version}\0{pydantic.VERSION}\0".encode())
+    stamps = []  # name, size and modification time of each file the check runs, as Python's bytecode cache keeps
     with os.scandir(_PACKAGE) as modules:
-        for module in sorted((m for m in modules if m.name.endswith(".py")), key=lambda m: m.name):
-            info = module.stat()
-            digest.update(f"{module.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        stamps += [(m.name, m.stat()) for m in modules if m.name.endswith(".py")]
     parser = importlib.util.find_spec("yaml")  # found, not imported: PyYAML's own import costs more than a hit
     if parser is not None and parser.origin:
-        info = os.stat(parser.origin)
-        digest.update(f"{parser.origin}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        stamps.append((parser.origin, os.stat(parser.origin)))
+    for name, info in sorted(stamps, key=lambda stamp: stamp[0]):
+        digest.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     for name in sorted(inputs):
         text = inputs[name].encode("utf-8", "surrogatepass")
         digest.update(f"{name}\0{len(text)}\0".encode() + text)
