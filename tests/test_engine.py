@@ -566,10 +566,22 @@ def test_a_fact_left_in_the_kept_session_does_not_make_the_next_evaluation_fail(
     facts = meeting(forum="EMN")
     expected = basic.evaluate(facts)
     values = Meeting.model_validate(facts, context={"catalogue": basic.catalogue}).rule_values()
-    message = durable_engine._message(basic.compiled.encode("meeting", values))
-    durable_engine._dre.assert_fact(basic._engine._chunks["meeting"][0].handle, message)  # as a failed retract would leave it
+    message = durable_engine._message(basic.compiled.encode("meeting", values), durable_engine.FACT_ID)
+    dre, handle = durable_engine._dre, basic._engine._chunks["meeting"][0].handle
+    code, offset = dre.assert_fact(handle, message)  # an evaluation whose retract did nothing: its rules have fired
+    assert code != 2
+    payload = (dre.start_action_for_state(handle, offset) or (None, None))[1]
+    while payload:
+        payload = dre.complete_and_start_action(handle, offset)
 
     assert basic.evaluate(facts) == expected
+
+
+def test_the_fact_of_an_evaluation_is_named_so_durable_rules_need_not_hash_it():
+    """durable-rules names an unnamed fact by hashing all its values, on assert and again on retract."""
+    assert durable_engine._message({"t": "meeting", "forum": "emn"}, "fact") == '{"sid":"udi","id":"fact","t":"meeting","forum":"emn"}'
+    assert durable_engine._message({"t": "meeting"}) == '{"sid":"udi","t":"meeting"}'
+    assert json.loads(durable_engine._message({"t": "meeting", "id": 7}, "fact")) == {"t": "meeting", "id": 7, "sid": "udi"}
 
 
 def test_a_thousand_failures_leave_no_session_behind(basic, monkeypatch):

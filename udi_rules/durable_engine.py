@@ -60,6 +60,8 @@ SENTINEL = "#sentinel"
 #: In the batch rulesets: the catch-all rule for derived facts, and the property that holds a fact's index.
 DERIVED_SENTINEL = "#derived"
 INDEX = "#i"
+#: The name of the one fact an evaluation asserts (`_message`).
+FACT_ID = "fact"
 #: Facts per session in `run_many`: few enough that durable's 32-bit message hashes seldom collide
 #: (and a batch where they did is run again fact by fact), many enough that its actions are few.
 BATCH = 100
@@ -198,7 +200,7 @@ class DurableEngine:
         """
         fired: set[str] = set()
         derived: dict[str, list[str]] = {}
-        message = _message(fact)
+        message = _message(fact, FACT_ID)
         with self._lock:
             if self._closed:
                 raise EngineError("the rulebook is closed")
@@ -498,8 +500,13 @@ class _Session:
         raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
 
 
-def _message(fact: dict[str, Any]) -> str:
+def _message(fact: dict[str, Any], fact_id: str | None = None) -> str:
     """A fact as the JSON text durable-rules reads, in the session `SESSION`.
+
+    `fact_id` names the fact for durable-rules. A fact without a name is named
+    by a hash of all its values, worked out on assert and again on retract
+    (about 7,000 instructions, 1.3% of an evaluation). The one fact of an
+    evaluation, retracted before the next, needs no more than a fixed name.
 
     Raises:
         EngineError: the fact cannot be written as JSON (a lone surrogate, a number out of range, ...).
@@ -508,9 +515,11 @@ def _message(fact: dict[str, Any]) -> str:
         for value in fact.values():  # orjson writes NaN and infinity as null: refuse them as json would
             if isinstance(value, float) and not math.isfinite(value):
                 raise ValueError(f"{value} is not a JSON number")
-        if not fact or "sid" in fact:
-            return orjson.dumps({**fact, "sid": SESSION}).decode()
-        return _SESSION_FIELD + orjson.dumps(fact).decode()[1:]
+        if not fact or "sid" in fact or "id" in fact:  # (a fact's own `id` is what durable-rules goes by)
+            named = {**fact, "sid": SESSION} if fact_id is None or "id" in fact else {**fact, "sid": SESSION, "id": fact_id}
+            return orjson.dumps(named).decode()
+        prefix = _SESSION_FIELD if fact_id is None else f'{_SESSION_FIELD}"id":{orjson.dumps(fact_id).decode()},'
+        return prefix + orjson.dumps(fact).decode()[1:]
     except Exception as exc:  # noqa: BLE001 - whatever the value was, it is refused whole
         raise EngineError(f"the fact cannot be written as JSON: {type(exc).__name__}: {_short(exc)}") from exc
 
