@@ -367,7 +367,8 @@ class DurableEngine:
         while payload:
             names.append(payload[2 : payload.index('"', 2)])  # `{"<rule>":{...}}`; no rule name holds a quote
             payload = _dre.complete_and_start_action(handle, offset)
-        _dre.retract_fact(handle, message)
+        # durable-rules finds a fact to retract by its session and id alone: a named fact need not be read again
+        _dre.retract_fact(handle, _NAMED_FACT if message.startswith(_NAMED_PREFIX) else message)
         return names
 
     def _outcome(self, names: list[str]) -> tuple[set[str], dict[str, list[str]]]:
@@ -469,6 +470,9 @@ class DurableEngine:
 
 #: How every message starts: the one session's id (see `_message`).
 _SESSION_FIELD = '{"sid":' + json.dumps(SESSION) + ","
+#: How the message of the fact named `FACT_ID` starts, and all durable-rules needs to retract it.
+_NAMED_PREFIX = _SESSION_FIELD + '"id":' + json.dumps(FACT_ID) + ","
+_NAMED_FACT = _NAMED_PREFIX[:-1] + "}"
 
 
 class _Session:
@@ -504,9 +508,11 @@ def _message(fact: dict[str, Any], fact_id: str | None = None) -> str:
     """A fact as the JSON text durable-rules reads, in the session `SESSION`.
 
     `fact_id` names the fact for durable-rules. A fact without a name is named
-    by a hash of all its values, worked out on assert and again on retract
-    (about 7,000 instructions, 1.3% of an evaluation). The one fact of an
-    evaluation, retracted before the next, needs no more than a fixed name.
+    by a hash of all its values, worked out on assert and again on retract,
+    and retracting it means parsing it again; a named one is retracted by its
+    name alone (`_NAMED_FACT`). The one fact of an evaluation, retracted
+    before the next, needs no more than a fixed name: 36,000 fewer
+    instructions an evaluation (647,000 before, callgrind).
 
     Raises:
         EngineError: the fact cannot be written as JSON (a lone surrogate, a number out of range, ...).
