@@ -123,10 +123,15 @@ def test_only_the_rulebook_imports_the_durable_engine_and_only_the_durable_engin
 def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_schemas_of_a_decision_until_one_is_written():
     script = f"""
         import json, sys
-        from udi_rules import Rulebook
+        from pydantic import BaseModel
+        from udi_rules import Rulebook, model
         from udi_rules.decision import Decision
         book = Rulebook.default()
-        loaded = {{"yaml": "yaml" in sys.modules, "decision schemas": Decision.__pydantic_complete__}}
+        rule_file_schemas = sorted(name for name, value in vars(model).items() if isinstance(value, type)
+                                   and issubclass(value, BaseModel) and value.__module__ == model.__name__
+                                   and value.__pydantic_complete__)
+        loaded = {{"yaml": "yaml" in sys.modules, "decision schemas": Decision.__pydantic_complete__,
+                  "rule file schemas": rule_file_schemas}}
         decision = book.evaluate({meeting()!r})
         written = json.loads(decision.model_dump_json())
         print(json.dumps({{**loaded, "written": written["conclusions"][0]["rule_id"],
@@ -137,6 +142,7 @@ def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_schemas_of_a_decis
 
     assert report["yaml"] is False
     assert report["decision schemas"] is False
+    assert report["rule file schemas"] == ["Text"]  # what a party's name is made of, in every decision
     assert report["written"] and report["read back"] is True
 
 

@@ -102,8 +102,11 @@ FieldValue = Annotated[
 ]
 
 
-class FieldTests(RootModel[dict[str, FieldValue]]):
+class FieldTests(RootModel):  # type: ignore[type-arg]  # (RootModel[...] would build its schema at import)
     """`field: value` or `field: {operator: value}`; several fields must all hold."""
+
+    model_config = ConfigDict(defer_build=True)
+    root: dict[str, FieldValue]
 
     @field_validator("root")
     @classmethod
