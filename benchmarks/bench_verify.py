@@ -21,7 +21,7 @@ from udi_rules.facts import field_specs
 from udi_rules.rulebook import default_rules_path
 from udi_rules.tools.fact_space import FactSpace
 from udi_rules.tools.verify import verify
-from udi_rules.validate import load_rulebook
+from udi_rules.rule_files import load_rulebook
 
 GOAL_SECONDS = 10.0
 

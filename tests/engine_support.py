@@ -20,7 +20,8 @@ from udi_rules import compile as compile_module
 from udi_rules.conditions import holds, holds3
 from udi_rules.facts import field_specs
 from udi_rules.tools.fact_space import ORDINARY
-from udi_rules.validate import CheckedRulebook, check_texts
+from udi_rules.rule_files import CheckedRulebook
+from udi_rules.validate import check_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "engine"

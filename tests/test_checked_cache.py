@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 import udi_rules.checked_cache as checked_cache
+import udi_rules.rule_files as rule_files
 import udi_rules.validate as validate
 from engine_support import ROOT, at_once, sample_meetings
 from udi_rules import Rulebook, RulebookError
-from udi_rules.validate import CheckedRulebook, load_rulebook
+from udi_rules.rule_files import CheckedRulebook, load_rulebook
 
 RULES = ROOT / "rules"
 
@@ -93,7 +94,7 @@ def test_an_edited_rule_file_is_checked_again(cache, checks, folder):
 
 def test_an_edited_memo_is_checked_again(cache, checks, folder):
     load_rulebook(folder)
-    memo = folder / validate.MEMO_FILE
+    memo = folder / rule_files.MEMO_FILE
     memo.write_text(memo.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     load_rulebook(folder)
 

@@ -15,7 +15,7 @@ import pytest
 
 from udi_rules import __version__
 from udi_rules.tools.steps import STEPS
-from udi_rules.validate import load_rulebook
+from udi_rules.rule_files import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The example meeting as known after it: the answers at the invitation and after the meeting, in one file.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from udi_rules.validate import load_rulebook
+from udi_rules.rule_files import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -20,7 +20,7 @@ def digest_from(folder: Path, cwd: Path) -> str:
     """Loads the rules in a fresh interpreter, so nothing is shared but the files."""
     result = subprocess.run(
         [sys.executable, "-c",
-         "import sys; from udi_rules.validate import load_rulebook; print(load_rulebook(sys.argv[1]).digest)",
+         "import sys; from udi_rules.rule_files import load_rulebook; print(load_rulebook(sys.argv[1]).digest)",
          os.path.relpath(folder, cwd)],
         capture_output=True, text=True, cwd=cwd, timeout=60,
     )

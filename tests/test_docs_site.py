@@ -13,7 +13,7 @@ import pytest
 from test_cli import ROOT, run
 
 from udi_rules.tools.docs_site import memo_sections
-from udi_rules.validate import load_rulebook
+from udi_rules.rule_files import load_rulebook
 
 MEMO = (ROOT / "rules" / "IM-2011-013.txt").read_text(encoding="utf-8")
 SECTIONS = ["1", "2", "2.1", "2.2", "2.3", "3", "3.1", "3.2", "4", "4.1", "4.2", "4.3", "4.4"]

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from udi_rules.schema import rule_file_schema, shipped_rules_path
-from udi_rules.validate import load_rulebook
+from udi_rules.rule_files import load_rulebook
 from udi_rules.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

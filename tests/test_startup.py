@@ -120,7 +120,7 @@ def test_only_the_rulebook_imports_the_durable_engine_and_only_the_durable_engin
     assert importers == {"durable_engine": {"rulebook.py"}, "durable_rules_engine": {"durable_engine.py"}}
 
 
-def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_schemas_of_a_decision_until_one_is_written():
+def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_checker_nor_the_schemas_of_a_decision_until_one_is_written():
     script = f"""
         import json, sys
         from pydantic import BaseModel
@@ -130,8 +130,10 @@ def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_schemas_of_a_decis
         rule_file_schemas = sorted(name for name, value in vars(model).items() if isinstance(value, type)
                                    and issubclass(value, BaseModel) and value.__module__ == model.__name__
                                    and value.__pydantic_complete__)
+        checker = sorted(name for name in ("udi_rules.validate", "udi_rules.schema_errors", "udi_rules.source_map")
+                         if name in sys.modules)
         loaded = {{"yaml": "yaml" in sys.modules, "decision schemas": Decision.__pydantic_complete__,
-                  "rule file schemas": rule_file_schemas}}
+                  "rule file schemas": rule_file_schemas, "checker": checker}}
         decision = book.evaluate({meeting()!r})
         written = json.loads(decision.model_dump_json())
         print(json.dumps({{**loaded, "written": written["conclusions"][0]["rule_id"],
@@ -142,7 +144,8 @@ def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_schemas_of_a_decis
 
     assert report["yaml"] is False
     assert report["decision schemas"] is False
-    assert report["rule file schemas"] == ["Text"]  # what a party's name is made of, in every decision
+    assert report["rule file schemas"] == ["Text"]
+    assert report["checker"] == []  # what a party's name is made of, in every decision
     assert report["written"] and report["read back"] is True
 
 

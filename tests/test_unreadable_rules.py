@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import udi_rules.rule_files as rule_files
 import udi_rules.validate as validate
 from udi_rules import Rulebook, RulebookError
 
@@ -61,11 +62,11 @@ def test_a_rule_file_that_cannot_be_read_is_reported_and_hides_no_other_file(fol
             raise PermissionError(errno.EACCES, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(validate, "open", refusing_open, raising=False)
+    monkeypatch.setattr(rule_files, "open", refusing_open, raising=False)
 
     found = diagnostics(folder)
 
-    assert found == [("unreadable-file", f"{validate._display(folder / '4.1-rapportering.yaml')}:1:1")]
+    assert found == [("unreadable-file", f"{rule_files._display(folder / '4.1-rapportering.yaml')}:1:1")]
 
 
 def test_a_memo_that_cannot_be_read_is_reported(folder, monkeypatch):
@@ -76,7 +77,7 @@ def test_a_memo_that_cannot_be_read_is_reported(folder, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(validate, "open", refusing_open, raising=False)
+    monkeypatch.setattr(rule_files, "open", refusing_open, raising=False)
 
     assert [code for code, _ in diagnostics(folder)] == ["unreadable-file"]
 
@@ -109,7 +110,7 @@ def test_a_latin_1_file_points_at_the_first_letter_that_is_not_utf8(folder):
 
     found = diagnostics(folder)
 
-    assert found == [("not-utf8", f"{validate._display(folder / 'latin.yaml')}:2:11")]
+    assert found == [("not-utf8", f"{rule_files._display(folder / 'latin.yaml')}:2:11")]
 
 
 def test_a_long_quote_with_one_wrong_word_is_checked_quickly_and_gets_its_passage():

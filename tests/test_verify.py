@@ -52,7 +52,7 @@ def test_dates_and_numbers_split_at_the_bounds_of_every_comparison():
     from datetime import date
 
     from udi_rules.tools.fact_space import FactSpace
-    from udi_rules.validate import load_rulebook
+    from udi_rules.rule_files import load_rulebook
 
     space = FactSpace([load_rulebook(FIXTURES / "sammenligning")])
     assert space.classes("meeting", "first_day") == (date(2027, 5, 31), date(2027, 6, 1), date(2027, 6, 2))

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from engine_support import ROOT
-from udi_rules.validate import load_rulebook
+from udi_rules.rule_files import load_rulebook
 
 SCRIPT = textwrap.dedent(
     """

@@ -47,7 +47,7 @@ from typing import Any, Iterable, Mapping
 from .conditions import All, Any_, Derived, Expr, Not, Test
 from .errors import Diagnostic, RulebookError
 from .facts import FACT_MODELS, PARTICIPANTS, field_specs
-from .validate import CheckedRule, CheckedRulebook
+from .rule_files import CheckedRule, CheckedRulebook
 
 #: Alpha-stack slots a chunk may use (durable-rules crashes past 64).
 MAX_WIDTH_PER_CHUNK = 48

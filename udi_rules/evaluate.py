@@ -55,7 +55,7 @@ from .decision import (
 from .errors import FactProblem, InvalidFacts, did_you_mean
 from .facts import FACT_MODELS, PARTICIPANTS, VALUE_LABELS, FieldSpec, Facts, field_specs
 from .model import PLACEHOLDER, DateInYear, MeetingDeadline, Text
-from .validate import CheckedRule, CheckedRulebook
+from .rule_files import CheckedRule, CheckedRulebook
 
 
 def validate_facts(

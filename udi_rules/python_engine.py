@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 from .conditions import Expr, holds3
 from .errors import EngineError
-from .validate import CheckedRulebook
+from .rule_files import CheckedRulebook
 
 
 class PythonEngine:

@@ -30,7 +30,7 @@ from .evaluate import DecisionBuilder, validate_facts
 from .facts import FACT_MODELS, Facts, field_specs
 from .public_holidays import holidays_in
 from .python_engine import PythonEngine
-from .validate import CheckedRulebook, load_rulebook
+from .rule_files import CheckedRulebook, load_rulebook
 
 #: The engines a rulebook can run on; the first is the default.
 ENGINES = ("durable", "python")

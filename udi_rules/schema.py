@@ -25,7 +25,8 @@ from pydantic.json_schema import GenerateJsonSchema, models_json_schema
 from .catalogue import Catalogue
 from .facts import FACT_MODELS, VALUE_LABELS, FieldSpec, field_specs
 from .model import CONCLUSION_KINDS, SECTION_MODELS, RuleFile
-from .validate import OPERATORS_BY_TYPE, load_rulebook
+from .rule_files import load_rulebook
+from .validate import OPERATORS_BY_TYPE
 
 # Bokmål for the models' docstrings, which give the English.
 _MODEL_NB = {

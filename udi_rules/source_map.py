@@ -13,10 +13,6 @@ from .errors import Diagnostic, Location
 
 Path = tuple[str | int, ...]
 
-#: Characters one rule file may hold. The shipped files hold about 25,000; PyYAML reads
-#: about 120 KB a second, so this keeps the slowest possible file to a few seconds.
-MAX_CHARS = 256 * 1024
-
 
 @dataclass
 class SourceMap:

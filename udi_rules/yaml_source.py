@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 
 from .errors import Diagnostic, Location
-from .source_map import MAX_CHARS, LoadedYaml, Path, SourceMap, YamlProblems
+from .rule_files import MAX_CHARS
+from .source_map import LoadedYaml, Path, SourceMap, YamlProblems
 
 _CORE_SCHEMA = [
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),

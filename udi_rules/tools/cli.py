@@ -64,7 +64,7 @@ def _lang_option(default: str) -> Callable[[Any], Any]:
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from ..validate import load_rulebook
+    from ..rule_files import load_rulebook
 
     path = default_rules_path()
     try:
@@ -293,7 +293,7 @@ def explain(rule_id: str, rules: Path | None, fmt: str, lang: str) -> int:
     Title, the condition in words, citation and quote, interpretation, the duty with
     holder and deadline, and the scenarios in features/ that name the rule.
     """
-    from ..validate import load_rulebook
+    from ..rule_files import load_rulebook
     from .explain_rule import describe, render
 
     path = rules or default_rules_path()

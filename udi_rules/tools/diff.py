@@ -27,7 +27,7 @@ from ..decision import Conclusion, Decision
 from ..errors import InvalidFacts
 from ..model import PLACEHOLDER
 from ..rulebook import Rulebook
-from ..validate import CheckedRulebook, CheckedRule, load_rulebook
+from ..rule_files import CheckedRule, CheckedRulebook, load_rulebook
 from ..source_map import YamlProblems
 from ..yaml_source import load_yaml
 from .fact_space import FactSpace, Judge, Seen

@@ -25,13 +25,12 @@ import markupsafe
 
 from .. import __version__
 from ..model import DateInYear
-from ..validate import CheckedRulebook, load_rulebook
+from ..rule_files import MEMO_FILE, CheckedRulebook, load_rulebook
 from . import steps as step_vocabulary
 from .explain_rule import describe, describe_duty
 from .lint import encoded_provisions
 from .scenarios import Mention, features_beside, mentions
 
-MEMO_FILE = "IM-2011-013.txt"
 PAGES = {
     "index.html": ("Internmeldingen og reglene", "The memo and the rules"),
     "dekning.html": ("Dekning", "Coverage"),

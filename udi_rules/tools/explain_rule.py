@@ -14,7 +14,7 @@ from ..conditions import Derived, walk
 from ..facts import field_specs
 from ..model import DateInYear, Duty, MeetingDeadline, Text
 from ..prose import date_words
-from ..validate import CheckedRule, CheckedRulebook
+from ..rule_files import CheckedRule, CheckedRulebook
 from .scenarios import Mention, features_beside, mentions
 from .words import condition_lines
 

@@ -31,7 +31,7 @@ from ..errors import InvalidFacts
 from ..evaluate import validate_facts
 from ..facts import FACT_MODELS, FieldSpec, field_specs
 from ..model import DateInYear, MeetingDeadline
-from ..validate import CheckedRule, CheckedRulebook
+from ..rule_files import CheckedRule, CheckedRulebook
 
 #: What a scenario does not mention is the ordinary case (the scenario steps' «et møte i … som avsluttes …»):
 #: an operational expert meeting, UDI (ASA) alone, a UDI leader present, no signals, no minutes.

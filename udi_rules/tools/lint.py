@@ -19,7 +19,7 @@ from ..conditions import Derived, walk
 from ..errors import Diagnostic, Location
 from ..model import DateInYear, MeetingDeadline
 from ..prose import MONTHS, NUMBER_WORDS, days_words
-from ..validate import CheckedRulebook
+from ..rule_files import CheckedRulebook
 from ..source_map import SourceMap, YamlProblems
 from ..yaml_source import load_yaml
 from .scenarios import Mention, features_beside, mentions

@@ -39,7 +39,7 @@ from ..deadlines import Counted, format_date
 from ..errors import Diagnostic, Location, RulebookError
 from ..model import Text
 from ..rulebook import Rulebook
-from ..validate import NOT_RULE_FILES, CheckedRule, CheckedRulebook
+from ..rule_files import NOT_RULE_FILES, CheckedRule, CheckedRulebook
 from ..source_map import YamlProblems
 from ..yaml_source import load_yaml
 from .fact_space import FactSpace, Judge, Point
@@ -346,7 +346,7 @@ def verify(path: Path) -> Report:
     Raises:
         RulebookError: the rule files (or the acceptances) are invalid.
     """
-    from ..validate import load_rulebook
+    from ..rule_files import load_rulebook
 
     started = time.perf_counter()
     book = load_rulebook(path)
