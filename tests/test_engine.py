@@ -566,7 +566,7 @@ def test_a_fact_left_in_the_kept_session_does_not_make_the_next_evaluation_fail(
     facts = meeting(forum="EMN")
     expected = basic.evaluate(facts)
     values = Meeting.model_validate(facts, context={"catalogue": basic.catalogue}).rule_values()
-    message = durable_engine._message(basic.compiled.encode("meeting", values), durable_engine.FACT_ID)
+    message = durable_engine._message(basic.compiled.encode("meeting", values), named=True)
     dre, handle = durable_engine._dre, basic._engine._chunks["meeting"][0].handle
     code, offset = dre.assert_fact(handle, message)  # an evaluation whose retract did nothing: its rules have fired
     assert code != 2
@@ -579,9 +579,11 @@ def test_a_fact_left_in_the_kept_session_does_not_make_the_next_evaluation_fail(
 
 def test_the_fact_of_an_evaluation_is_named_so_durable_rules_need_not_hash_it():
     """durable-rules names an unnamed fact by hashing all its values, on assert and again on retract."""
-    assert durable_engine._message({"t": "meeting", "forum": "emn"}, "fact") == '{"sid":"udi","id":"fact","t":"meeting","forum":"emn"}'
+    named = durable_engine._message({"t": "meeting", "forum": "emn"}, named=True)
+    assert named == '{"sid":"udi","id":"fact","t":"meeting","forum":"emn"}'
     assert durable_engine._message({"t": "meeting"}) == '{"sid":"udi","t":"meeting"}'
-    assert json.loads(durable_engine._message({"t": "meeting", "id": 7}, "fact")) == {"t": "meeting", "id": 7, "sid": "udi"}
+    assert json.loads(durable_engine._message({"t": "meeting", "id": 7}, named=True)) == {"t": "meeting", "id": 7, "sid": "udi"}
+    assert json.loads(durable_engine._message({}, named=True)) == {"sid": "udi", "id": "fact"}
 
 
 def test_a_thousand_failures_leave_no_session_behind(basic, monkeypatch):

@@ -200,7 +200,7 @@ class DurableEngine:
         """
         fired: set[str] = set()
         derived: dict[str, list[str]] = {}
-        message = _message(fact, FACT_ID)
+        message = _message(fact, named=True)
         with self._lock:
             if self._closed:
                 raise EngineError("the rulebook is closed")
@@ -504,15 +504,15 @@ class _Session:
         raise EngineError(f"the rule engine failed: {type(exc).__name__}: {_short(exc)}") from exc
 
 
-def _message(fact: dict[str, Any], fact_id: str | None = None) -> str:
+def _message(fact: dict[str, Any], named: bool = False) -> str:
     """A fact as the JSON text durable-rules reads, in the session `SESSION`.
 
-    `fact_id` names the fact for durable-rules. A fact without a name is named
-    by a hash of all its values, worked out on assert and again on retract,
-    and retracting it means parsing it again; a named one is retracted by its
-    name alone (`_NAMED_FACT`). The one fact of an evaluation, retracted
-    before the next, needs no more than a fixed name: 36,000 fewer
-    instructions an evaluation (647,000 before, callgrind).
+    `named` gives the fact the name `FACT_ID`. durable-rules names a fact
+    without one by a hash of all its values, worked out on assert and again
+    on retract, and retracting it means parsing it again; a named one is
+    retracted by its name alone (`_NAMED_FACT`). The one fact of an
+    evaluation, retracted before the next, needs no more than a fixed name:
+    36,000 fewer instructions an evaluation (647,000 before, callgrind).
 
     Raises:
         EngineError: the fact cannot be written as JSON (a lone surrogate, a number out of range, ...).
@@ -522,10 +522,9 @@ def _message(fact: dict[str, Any], fact_id: str | None = None) -> str:
             if isinstance(value, float) and not math.isfinite(value):
                 raise ValueError(f"{value} is not a JSON number")
         if not fact or "sid" in fact or "id" in fact:  # (a fact's own `id` is what durable-rules goes by)
-            named = {**fact, "sid": SESSION} if fact_id is None or "id" in fact else {**fact, "sid": SESSION, "id": fact_id}
-            return orjson.dumps(named).decode()
-        prefix = _SESSION_FIELD if fact_id is None else f'{_SESSION_FIELD}"id":{orjson.dumps(fact_id).decode()},'
-        return prefix + orjson.dumps(fact).decode()[1:]
+            ids = {"sid": SESSION, "id": FACT_ID} if named and "id" not in fact else {"sid": SESSION}
+            return orjson.dumps({**fact, **ids}).decode()
+        return (_NAMED_PREFIX if named else _SESSION_FIELD) + orjson.dumps(fact).decode()[1:]
     except Exception as exc:  # noqa: BLE001 - whatever the value was, it is refused whole
         raise EngineError(f"the fact cannot be written as JSON: {type(exc).__name__}: {_short(exc)}") from exc
 
