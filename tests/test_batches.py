@@ -122,6 +122,32 @@ def test_rules_that_join_on_nothing_go_one_fact_at_a_time_through_the_kept_sessi
     book.close()
 
 
+def test_the_kept_session_takes_a_batch_of_facts_for_each_hold_of_the_lock() -> None:
+    """Taking the lock and a session for each fact cost about a tenth of what durable-rules does for it."""
+    book = Rulebook.load(default_rules_path(), engine="durable")
+    engine = book._engine
+    held = []
+
+    class CountingLock:
+        def __init__(self, lock: Any) -> None:
+            self.lock = lock
+
+        def __enter__(self) -> None:
+            held.append(1)
+            self.lock.__enter__()
+
+        def __exit__(self, *exc: Any) -> None:
+            self.lock.__exit__(*exc)
+
+    engine._lock = CountingLock(engine._lock)
+    meetings = sample_meetings(2 * BATCH + 1, seed=4)
+    found = answers(book.evaluate_many(meetings))
+
+    assert len(held) == 3
+    assert found == answers([book.evaluate(m) for m in meetings])
+    book.close()
+
+
 def test_a_failure_in_the_middle_of_many_returns_nothing_and_the_next_call_is_right(
     book: Rulebook, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -238,13 +238,17 @@ class DurableEngine:
 
         It pays where each evaluation would need a session of its own (rules that join on derived facts).
         A ruleset that joins on nothing keeps its session between facts, and one fact at a time through it
-        costs less than a batch (whose actions list up to `BATCH` facts each, to be read back).
+        costs less than a batch (whose actions list up to `BATCH` facts each, to be read back): there the
+        facts go through one by one, `BATCH` of them for each hold of the lock.
 
         Raises:
             EngineError: as `run`; then nothing is returned for any fact.
         """
         if kind in self._kept:
-            return [self.run(kind, fact) for fact in facts]
+            out = []
+            for start in range(0, len(facts), BATCH):  # the lock is let go between them, for other threads
+                out.extend(self._drain_each(kind, [_message(fact, named=True) for fact in facts[start : start + BATCH]]))
+            return out
         messages = [_message({**fact, INDEX: i}) for i, fact in enumerate(facts)]
         out: list[tuple[set[str], dict[str, list[str]]]] = []
         for start in range(0, len(facts), BATCH):
@@ -255,6 +259,24 @@ class DurableEngine:
                 found = [self.run(kind, fact) for fact in facts[start : start + BATCH]]
             out.extend(found)
         return out
+
+    def _drain_each(self, kind: str, messages: list[str]) -> list[tuple[set[str], dict[str, list[str]]]]:
+        """What `run` gives for each message, through the kept session of `kind`, under one hold of the lock."""
+        with self._lock:
+            kept = self._kept.get(kind)
+            if self._closed or kept is None:
+                raise EngineError("the rulebook is closed")
+            out = []
+            with _Session(self, "the fact") as started:
+                drain, outcome, handle = self._drain, self._outcome, kept.handle
+                for message in messages:
+                    try:
+                        names = drain(handle, message)
+                    except BaseException:
+                        started.append(kept)  # whatever the session holds now goes with it
+                        raise
+                    out.append(outcome(names))
+            return out
 
     def _run_batch(self, kind: str, messages: list[str], start: int) -> list[tuple[set[str], dict[str, list[str]]]] | None:
         """One batch through the batch rulesets (the lock is held); None if a sentinel missed a fact."""
