@@ -198,9 +198,11 @@ class DurableEngine:
         Raises:
             EngineError: durable-rules refused the fact or failed; the session is gone again.
         """
+        message = _message(fact, named=True)
+        if kind in self._kept:  # the common case: one ruleset, nothing to assert on the way
+            return self._drain_each(kind, [message])[0]
         fired: set[str] = set()
         derived: dict[str, list[str]] = {}
-        message = _message(fact, named=True)
         with self._lock:
             if self._closed:
                 raise EngineError("the rulebook is closed")
@@ -208,14 +210,6 @@ class DurableEngine:
             if not chunks:
                 return fired, derived
             with _Session(self, "the fact") as started:
-                kept = self._kept.get(kind)
-                if kept is not None:  # the common case: nothing to assert on the way
-                    try:
-                        names = self._drain(kept.handle, message)
-                    except BaseException:
-                        started.append(kept)  # whatever the session holds now goes with it
-                        raise
-                    return self._outcome(names)
                 if len(chunks) == 1:  # no derived fact has another chunk to go to
                     started.append(chunks[0])
                     self._assert(chunks[0], message, fired, derived)
@@ -261,7 +255,11 @@ class DurableEngine:
         return out
 
     def _drain_each(self, kind: str, messages: list[str]) -> list[tuple[set[str], dict[str, list[str]]]]:
-        """What `run` gives for each message, through the kept session of `kind`, under one hold of the lock."""
+        """What `run` gives for each message, through the kept session of `kind`, under one hold of the lock.
+
+        Raises:
+            EngineError: as `run`; then nothing is returned for any message.
+        """
         with self._lock:
             kept = self._kept.get(kind)
             if self._closed or kept is None:
