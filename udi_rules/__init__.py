@@ -2,7 +2,8 @@
 
 The path of a rule, one module per stage:
 
-    YAML text        yaml_source.py   strict YAML 1.2, with a source map
+    rule files       rule_files.py    found and read; the checked rulebook (or the cache's)
+    → YAML text      yaml_source.py   strict YAML 1.2, with a source map
     → rule model     model.py         the schema of a rule file
     → checked        validate.py      fields, forums, duties..., every diagnostic
                      schema_errors.py schema errors in the policy editor's words
