@@ -1,4 +1,7 @@
-"""Rule files → a checked rulebook, or every problem at once.
+"""The texts of the rule files → a checked rulebook, or every problem at once.
+
+`rule_files` finds and reads the files and imports this module only when
+they are not in the checked-rulebook cache.
 
 Three passes, each reporting as much as it can:
 1. each file is read as strict YAML (`yaml_source`);
