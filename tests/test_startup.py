@@ -144,8 +144,8 @@ def test_a_rulebook_from_the_cache_needs_neither_yaml_nor_the_checker_nor_the_sc
 
     assert report["yaml"] is False
     assert report["decision schemas"] is False
-    assert report["rule file schemas"] == ["Text"]
-    assert report["checker"] == []  # what a party's name is made of, in every decision
+    assert report["rule file schemas"] == ["Text"]  # what a party's name is made of, in every decision
+    assert report["checker"] == []
     assert report["written"] and report["read back"] is True
 
 
