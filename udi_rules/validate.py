@@ -46,7 +46,7 @@ from .model import (
     Rule,
 )
 from .prose import PlaceholderError, fill
-from .rule_files import CheckedRule, CheckedRulebook, load_rulebook
+from .rule_files import CheckedRule, CheckedRulebook
 from .schema_errors import ENTRY_WORDS, entry_diagnostics, nearest, show, suggest
 from .source_map import SourceMap, YamlProblems
 
@@ -901,4 +901,4 @@ OPERATORS_BY_TYPE: dict[str, tuple[str, ...]] = {
     "participants": ("contains",),
 }
 
-__all__ = ["CheckedRule", "CheckedRulebook", "check_texts", "load_rulebook"]
+__all__ = ["check_texts"]
